@@ -1,0 +1,203 @@
+package dev.whodecides.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A loaded organization: its valid entities by reference, its data contracts, and what could not
+ * be read. Immutable once built by {@link CatalogLoader}.
+ */
+public final class Catalog {
+
+  private final Map<EntityRef, Entity> byRef;
+  private final Map<String, List<Entity>> byKind = new HashMap<>();
+  private final Set<EntityRef> invalidRefs;
+  private final List<DataContract> contracts;
+  private final Map<String, DataContract> contractsByFile = new HashMap<>();
+  private final List<SchemaProblem> schemaProblems;
+  private final List<LoadProblem> loadProblems;
+  private final int files;
+
+  Catalog(
+      Map<EntityRef, Entity> byRef,
+      Set<EntityRef> invalidRefs,
+      List<DataContract> contracts,
+      List<SchemaProblem> schemaProblems,
+      List<LoadProblem> loadProblems,
+      int files) {
+    this.byRef = Collections.unmodifiableMap(new LinkedHashMap<>(byRef));
+    this.invalidRefs = Set.copyOf(invalidRefs);
+    this.contracts = List.copyOf(contracts);
+    this.schemaProblems = List.copyOf(schemaProblems);
+    this.loadProblems = List.copyOf(loadProblems);
+    this.files = files;
+    for (Entity e : this.byRef.values()) {
+      byKind.computeIfAbsent(e.ref().kind(), k -> new ArrayList<>()).add(e);
+    }
+    for (DataContract c : this.contracts) {
+      contractsByFile.put(c.file(), c);
+    }
+  }
+
+  /** Builds a catalog from entities already in memory; for tests and generators. */
+  public static Catalog of(List<Entity> entities) {
+    Map<EntityRef, Entity> map = new LinkedHashMap<>();
+    entities.forEach(e -> map.put(e.ref(), e));
+    return new Catalog(map, Set.of(), List.of(), List.of(), List.of(), 0);
+  }
+
+  public Collection<Entity> entities() {
+    return byRef.values();
+  }
+
+  /** Valid entities of one kind id ({@code component}, {@code usecase}, ...), in load order. */
+  public List<Entity> ofKind(String kindId) {
+    return byKind.getOrDefault(kindId.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  public Optional<Entity> get(EntityRef ref) {
+    return Optional.ofNullable(byRef.get(ref));
+  }
+
+  /** True when a document with this reference exists, valid or not. */
+  public boolean exists(EntityRef ref) {
+    return byRef.containsKey(ref) || invalidRefs.contains(ref);
+  }
+
+  /**
+   * Resolves reference text written in a field. A reference without a kind is tried as each of
+   * {@code kinds} in turn; when none exists, the first kind's reading is returned (unresolved).
+   * Returns empty when the text is not a reference at all.
+   */
+  public Optional<EntityRef> resolve(String text, List<String> kinds, String namespace) {
+    try {
+      if (EntityRef.hasKind(text)) {
+        return Optional.of(EntityRef.parse(text, null, namespace));
+      }
+      EntityRef first = null;
+      for (String kind : kinds) {
+        EntityRef ref = EntityRef.parse(text, kind, namespace);
+        if (first == null) {
+          first = ref;
+        }
+        if (exists(ref)) {
+          return Optional.of(ref);
+        }
+      }
+      return Optional.ofNullable(first);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Resolves a single-reference field of an entity, or empty when it is not set. */
+  public Optional<EntityRef> ref(Entity e, String field) {
+    RefField f = field(e, field);
+    String text = e.text(field);
+    return text == null ? Optional.empty() : resolve(text, f.kinds(), e.ref().namespace());
+  }
+
+  /** Resolves a list-of-references field of an entity. */
+  public List<EntityRef> refs(Entity e, String field) {
+    RefField f = field(e, field);
+    List<EntityRef> out = new ArrayList<>();
+    for (String t : e.texts(field)) {
+      resolve(t, f.kinds(), e.ref().namespace()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static final Map<String, RefField> FIELDS = new HashMap<>();
+
+  static {
+    for (RefField f : RefField.ALL) {
+      FIELDS.put(f.entityKind() + "." + f.field(), f);
+    }
+  }
+
+  private static RefField field(Entity e, String field) {
+    RefField f = FIELDS.get(e.ref().kind() + "." + field);
+    if (f == null) {
+      throw new IllegalArgumentException(e.ref().kind() + " has no reference field " + field);
+    }
+    return f;
+  }
+
+  public List<DataContract> contracts() {
+    return contracts;
+  }
+
+  /** The contract read from this file path (as the loader prints paths), if any. */
+  public Optional<DataContract> contractAt(String file) {
+    return Optional.ofNullable(contractsByFile.get(file));
+  }
+
+  /** The annotation that ties an entity to its contract file, relative to the entity's file. */
+  public static final String CONTRACT_ANNOTATION = "whodecides.dev/contract";
+
+  /** Where an entity's contract annotation points, as the loader prints paths; null without one. */
+  public static String contractPath(Entity e) {
+    String rel = e.annotation(CONTRACT_ANNOTATION);
+    if (rel == null || rel.isBlank()) {
+      return null;
+    }
+    java.nio.file.Path base = java.nio.file.Path.of(e.file()).getParent();
+    java.nio.file.Path p = base == null ? java.nio.file.Path.of(rel) : base.resolve(rel);
+    return p.normalize().toString().replace('\\', '/');
+  }
+
+  /**
+   * The contracts that cover an entity: the one its annotation points at, or else those whose
+   * {@code dataProduct} (failing that, {@code name}) equals the entity's name.
+   */
+  public List<DataContract> contractsFor(Entity e) {
+    String path = contractPath(e);
+    if (path != null) {
+      return contractAt(path).map(List::of).orElse(List.of());
+    }
+    List<DataContract> out = new ArrayList<>();
+    for (DataContract c : contracts) {
+      if (e.ref().name().equals(c.matchName())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  public List<SchemaProblem> schemaProblems() {
+    return schemaProblems;
+  }
+
+  public List<LoadProblem> loadProblems() {
+    return loadProblems;
+  }
+
+  /** True when some input could not be read at all; the run then exits with status 2. */
+  public boolean hasFatalProblems() {
+    return loadProblems.stream().anyMatch(LoadProblem::fatal);
+  }
+
+  /** Number of YAML files read. */
+  public int files() {
+    return files;
+  }
+
+  public int size() {
+    return byRef.size();
+  }
+
+  /** Names of every kind in the catalog with a count, for summaries. */
+  public Map<String, Integer> kindCounts() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    byKind.forEach((k, v) -> m.put(k, v.size()));
+    return m;
+  }
+}

@@ -1,0 +1,289 @@
+package dev.whodecides.catalog;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a catalog from files and directories. Every file is read on its own: a broken file is
+ * reported with its position and the rest still load. Location entities pull in their local
+ * targets once; URL targets are reported and skipped.
+ */
+public final class CatalogLoader {
+
+  private final Map<EntityRef, Entity> entities = new LinkedHashMap<>();
+  private final Set<EntityRef> invalidRefs = new HashSet<>();
+  private final List<DataContract> contracts = new ArrayList<>();
+  private final List<SchemaProblem> schemaProblems = new ArrayList<>();
+  private final List<LoadProblem> loadProblems = new ArrayList<>();
+  private final Set<Path> seen = new HashSet<>();
+  private final Deque<Path> queue = new ArrayDeque<>();
+  private int files;
+
+  private CatalogLoader() {}
+
+  /** Loads every {@code *.yaml} and {@code *.yml} file under the given paths. */
+  public static Catalog load(List<Path> roots) {
+    CatalogLoader loader = new CatalogLoader();
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        loader.loadProblems.add(new LoadProblem(display(root), 0, 0,
+            "path does not exist; pass a catalog file or directory", true));
+        continue;
+      }
+      loader.enqueue(root, true);
+    }
+    loader.drain();
+    return new Catalog(loader.entities, loader.invalidRefs, loader.contracts,
+        loader.schemaProblems, loader.loadProblems, loader.files);
+  }
+
+  public static Catalog load(Path... roots) {
+    return load(List.of(roots));
+  }
+
+  private void enqueue(Path path, boolean explicit) {
+    if (Files.isDirectory(path)) {
+      for (Path file : walk(path)) {
+        enqueueFile(file);
+      }
+    } else if (explicit || isYaml(path)) {
+      enqueueFile(path);
+    }
+  }
+
+  private void enqueueFile(Path file) {
+    Path key;
+    try {
+      key = file.toRealPath();
+    } catch (IOException e) {
+      loadProblems.add(new LoadProblem(display(file), 0, 0, "cannot be read (" + reason(e) + ")", true));
+      return;
+    }
+    if (seen.add(key)) {
+      queue.add(file);
+    }
+  }
+
+  private void drain() {
+    while (!queue.isEmpty()) {
+      List<Path> round = new ArrayList<>(queue);
+      queue.clear();
+      // Parsing is the expensive part and files are independent: parse a round in parallel,
+      // then add the results in a fixed order so output never depends on thread timing.
+      List<FileResult> results = round.parallelStream().map(CatalogLoader::parse).toList();
+      for (FileResult r : results) {
+        files++;
+        for (YamlDocument d : r.documents()) {
+          accept(r.file(), r.path(), d);
+        }
+        if (r.error() != null) {
+          loadProblems.add(r.error());
+        }
+      }
+    }
+  }
+
+  private record FileResult(Path path, String file, List<YamlDocument> documents, LoadProblem error) {}
+
+  private static FileResult parse(Path path) {
+    String file = display(path);
+    List<YamlDocument> docs = new ArrayList<>();
+    LoadProblem error = null;
+    try {
+      YamlReader.read(path, docs::add);
+    } catch (YamlReader.YamlError e) {
+      error = new LoadProblem(file, e.line(), e.column(), e.getMessage(), true);
+    } catch (IOException e) {
+      error = new LoadProblem(file, 0, 0, "cannot be read (" + reason(e) + ")", true);
+    } catch (OutOfMemoryError e) {
+      error = new LoadProblem(file, 0, 0, "is too large to read in the memory available; split it", true);
+    }
+    return new FileResult(path, file, docs, error);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void accept(String file, Path path, YamlDocument doc) {
+    if (!(doc.value() instanceof Map<?, ?> raw)) {
+      schemaProblems.add(new SchemaProblem(null, file, doc.line(), doc.column(),
+          "the document is " + EntitySchema.describe(doc.value())
+              + ", not an entity; each document needs apiVersion, kind, metadata and spec"));
+      return;
+    }
+    Map<String, Object> map = (Map<String, Object>) raw;
+    Object apiVersion = map.get("apiVersion");
+    Object kind = map.get("kind");
+    if (!(apiVersion instanceof String av) || !(kind instanceof String k)) {
+      String missing = !(apiVersion instanceof String) ? "apiVersion" : "kind";
+      schemaProblems.add(new SchemaProblem(null, file, doc.line(), doc.column(),
+          missing + " is missing or not text; every document needs apiVersion and kind"));
+      return;
+    }
+    String kindId = EntitySchema.kindId(k);
+    if (kindId.equals("datacontract") && av.startsWith("v3")) {
+      contracts.add(DataContract.of(map, file, doc.line()));
+      return;
+    }
+    boolean backstage = EntitySchema.BACKSTAGE_VERSIONS.contains(av);
+    boolean ours = EntitySchema.WHODECIDES_VERSION.equals(av);
+    if (!backstage && !ours) {
+      loadProblems.add(new LoadProblem(file, doc.line(), doc.column(),
+          "skipped " + k + " with apiVersion " + av + ": whodecides reads " + EntitySchema.BACKSTAGE_VERSIONS.stream().sorted().toList()
+              + ", " + EntitySchema.WHODECIDES_VERSION + " and ODCS v3 contracts", false));
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> kinds = backstage ? EntitySchema.BACKSTAGE_KINDS : EntitySchema.WHODECIDES_KINDS;
+    if (!kinds.contains(kindId)) {
+      problems.add("kind '" + k + "' is not known under " + av + "; use one of " + kinds.stream().sorted().toList());
+    }
+    Object metadataValue = map.get("metadata");
+    Map<String, Object> metadata;
+    if (metadataValue instanceof Map<?, ?> m) {
+      metadata = (Map<String, Object>) m;
+      problems.addAll(EntitySchema.checkMetadata(metadata));
+    } else {
+      metadata = Map.of();
+      problems.add(metadataValue == null ? "metadata is missing; every entity needs metadata.name"
+          : "metadata must be a map, not " + EntitySchema.describe(metadataValue));
+    }
+    for (String dup : doc.duplicateKeys()) {
+      problems.add("key " + dup + " is written twice; YAML keys must be unique");
+    }
+    if (kinds.contains(kindId)) {
+      problems.addAll(EntitySchema.checkSpec(kindId, map.get("spec")));
+    }
+    EntityRef ref = refOf(kindId, metadata);
+    if (problems.isEmpty() && entities.containsKey(ref)) {
+      Entity first = entities.get(ref);
+      problems.add(ref + " is already defined at " + first.where() + "; entity names must be unique per kind and namespace");
+      ref = null;
+    }
+    if (!problems.isEmpty()) {
+      for (String p : problems) {
+        schemaProblems.add(new SchemaProblem(ref, file, doc.line(), doc.column(), p));
+      }
+      if (ref != null) {
+        invalidRefs.add(ref);
+      }
+      return;
+    }
+    Map<String, Object> spec = map.get("spec") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+    Entity entity = new Entity(av, k, ref, metadata, spec, file, doc.line(), doc.column());
+    entities.put(ref, entity);
+    if (kindId.equals("location")) {
+      follow(entity, path);
+    }
+    String contract = Catalog.contractPath(entity);
+    if (contract != null && Files.isRegularFile(Path.of(contract))) {
+      enqueue(Path.of(contract), true);
+    }
+  }
+
+  private static EntityRef refOf(String kindId, Map<String, Object> metadata) {
+    if (!(metadata.get("name") instanceof String name) || name.isBlank()
+        || name.indexOf(':') >= 0 || name.indexOf('/') >= 0) {
+      return null;
+    }
+    Object ns = metadata.get("namespace");
+    return EntityRef.of(kindId, ns instanceof String s ? s : null, name);
+  }
+
+  private void follow(Entity location, Path path) {
+    List<String> targets = new ArrayList<>(location.texts("targets"));
+    if (location.text("target") != null) {
+      targets.add(0, location.text("target"));
+    }
+    for (String target : targets) {
+      if (target.contains("://")) {
+        loadProblems.add(new LoadProblem(location.file(), location.line(), location.column(),
+            "skipped URL target " + target + ": whodecides reads local files only; clone it and pass the path", false));
+        continue;
+      }
+      Path base = path.toAbsolutePath().getParent();
+      Path resolved = relativize(base.resolve(target).normalize());
+      if (!Files.exists(resolved)) {
+        loadProblems.add(new LoadProblem(location.file(), location.line(), location.column(),
+            "target " + target + " of " + location.ref() + " does not exist; skipped", false));
+        continue;
+      }
+      enqueue(resolved, true);
+    }
+  }
+
+  private List<Path> walk(Path dir) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              String name = d.getFileName() == null ? "" : d.getFileName().toString();
+              boolean hidden = !d.equals(dir) && name.startsWith(".");
+              return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && isYaml(f)) {
+                found.add(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              String why = e instanceof FileSystemLoopException
+                  ? "is a symbolic link loop; skipped"
+                  : "cannot be read (" + reason(e) + ")";
+              loadProblems.add(new LoadProblem(display(f), 0, 0, why, !(e instanceof FileSystemLoopException)));
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      loadProblems.add(new LoadProblem(display(dir), 0, 0, "cannot be read (" + reason(e) + ")", true));
+    }
+    found.sort(null);
+    return found;
+  }
+
+  private static boolean isYaml(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  /** Paths print relative to the working directory when they lie under it, with '/' separators. */
+  public static String display(Path p) {
+    Path shown = relativize(p.normalize());
+    String s = shown.toString().replace('\\', '/');
+    return s.isEmpty() ? "." : s;
+  }
+
+  private static Path relativize(Path p) {
+    if (!p.isAbsolute()) {
+      return p;
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    return p.startsWith(cwd) ? cwd.relativize(p) : p;
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

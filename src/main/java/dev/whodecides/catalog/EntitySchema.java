@@ -1,0 +1,272 @@
+package dev.whodecides.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a catalog document must follow: Backstage's envelope and kinds, and whodecides' own
+ * kinds. Returns problems as sentences a person can act on; an empty list means valid.
+ */
+public final class EntitySchema {
+
+  public static final Set<String> BACKSTAGE_VERSIONS = Set.of("backstage.io/v1alpha1", "backstage.io/v1beta1");
+  public static final String WHODECIDES_VERSION = "whodecides.dev/v1";
+
+  public static final Set<String> BACKSTAGE_KINDS =
+      Set.of("component", "api", "resource", "system", "domain", "group", "user", "location");
+  public static final Set<String> WHODECIDES_KINDS = Set.of("decision", "usecase");
+
+  public static final Set<String> DECISION_TYPES = Set.of(
+      "release", "roadmap", "prioritization", "discovery", "launch",
+      "staffing", "portfolio", "guarantees", "access-path", "compliance");
+  public static final Set<String> SOLUTIONS =
+      Set.of("model", "dashboard", "api", "automation", "manual-fix", "mvp", "external", "hire");
+  public static final Set<String> SKILLS =
+      Set.of("data-scientist", "ml-engineer", "mlops", "data-engineer", "analyst");
+  public static final Set<String> SCOPE_KINDS = Set.of("component", "api", "resource", "system", "domain", "group");
+
+  private static final Pattern NAME = Pattern.compile("^([A-Za-z0-9][-_.]?)*[A-Za-z0-9]$");
+  private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+  private static final Pattern TAG = Pattern.compile("^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$");
+  private static final Pattern KEY =
+      Pattern.compile("^(([a-z0-9]+(-[a-z0-9]+)*)(\\.[a-z0-9]+(-[a-z0-9]+)*)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$");
+
+  private EntitySchema() {}
+
+  /** Canonical kind id (lower case) for a document kind, e.g. {@code UseCase} → {@code usecase}. */
+  public static String kindId(String kind) {
+    return kind.toLowerCase(Locale.ROOT);
+  }
+
+  /** Problems with the metadata block that every kind shares. */
+  public static List<String> checkMetadata(Map<String, Object> metadata) {
+    List<String> p = new ArrayList<>();
+    Object name = metadata.get("name");
+    if (name == null) {
+      p.add("metadata.name is missing; every entity needs a name");
+    } else if (!(name instanceof String s)) {
+      p.add("metadata.name must be text, not " + describe(name));
+    } else if (s.length() > 63) {
+      p.add("metadata.name is " + s.length() + " characters long; Backstage allows at most 63");
+    } else if (!NAME.matcher(s).matches()) {
+      p.add("metadata.name '" + s + "' is not a valid name; use letters and digits separated by single -, _ or .");
+    }
+    Object ns = metadata.get("namespace");
+    if (ns != null) {
+      if (!(ns instanceof String s)) {
+        p.add("metadata.namespace must be text, not " + describe(ns));
+      } else if (s.length() > 63 || !NAMESPACE.matcher(s).matches()) {
+        p.add("metadata.namespace '" + s + "' is not valid; use lower-case letters and digits separated by -");
+      }
+    }
+    for (String f : List.of("title", "description")) {
+      Object v = metadata.get(f);
+      if (v != null && !(v instanceof String)) {
+        p.add("metadata." + f + " must be text, not " + describe(v));
+      }
+    }
+    for (String f : List.of("labels", "annotations")) {
+      Object v = metadata.get(f);
+      if (v == null) {
+        continue;
+      }
+      if (!(v instanceof Map<?, ?> m)) {
+        p.add("metadata." + f + " must be a map of key: value, not " + describe(v));
+        continue;
+      }
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        if (key.length() > 317 || !KEY.matcher(key).matches()) {
+          p.add("metadata." + f + " key '" + shorten(key) + "' is not a valid key; use [prefix/]name with letters, digits, -, _ and .");
+        }
+        if (!(e.getValue() instanceof String)) {
+          p.add("metadata." + f + "." + shorten(key) + " must be text (quote it), not " + describe(e.getValue()));
+        }
+      }
+    }
+    Object tags = metadata.get("tags");
+    if (tags != null) {
+      if (!(tags instanceof List<?> list)) {
+        p.add("metadata.tags must be a list, not " + describe(tags));
+      } else {
+        for (Object t : list) {
+          if (!(t instanceof String s) || s.length() > 63 || !TAG.matcher(s).matches()) {
+            p.add("metadata.tags entry '" + shorten(String.valueOf(t))
+                + "' is not a valid tag; use lower-case letters, digits, :, + and # separated by -");
+          }
+        }
+      }
+    }
+    return p;
+  }
+
+  /** Problems with the spec of a known kind. */
+  public static List<String> checkSpec(String kind, Object specValue) {
+    List<String> p = new ArrayList<>();
+    if (specValue != null && !(specValue instanceof Map)) {
+      p.add("spec must be a map, not " + describe(specValue));
+      return p;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = specValue == null ? Map.of() : (Map<String, Object>) specValue;
+    switch (kind) {
+      case "component" -> {
+        required(p, spec, "type", "lifecycle", "owner");
+        optionalText(p, spec, "system", "subcomponentOf");
+        optionalTextList(p, spec, "dependsOn", "dependencyOf", "consumesApis", "providesApis");
+      }
+      case "api" -> {
+        required(p, spec, "type", "lifecycle", "owner");
+        if (!spec.containsKey("definition")) {
+          p.add("spec.definition is missing; an API needs its definition");
+        }
+        optionalText(p, spec, "system");
+      }
+      case "resource" -> {
+        required(p, spec, "type", "owner");
+        optionalText(p, spec, "system");
+        optionalTextList(p, spec, "dependsOn", "dependencyOf");
+      }
+      case "system" -> {
+        required(p, spec, "owner");
+        optionalText(p, spec, "domain");
+      }
+      case "domain" -> {
+        required(p, spec, "owner");
+        optionalText(p, spec, "subdomainOf");
+      }
+      case "group" -> {
+        required(p, spec, "type");
+        if (!spec.containsKey("children")) {
+          p.add("spec.children is missing; write children: [] for a group without sub-groups");
+        }
+        optionalText(p, spec, "parent");
+        optionalTextList(p, spec, "children", "members");
+        optionalMap(p, spec, "profile");
+      }
+      case "user" -> {
+        optionalTextList(p, spec, "memberOf");
+        optionalMap(p, spec, "profile");
+      }
+      case "location" -> {
+        optionalText(p, spec, "target", "type");
+        optionalTextList(p, spec, "targets");
+        if (!spec.containsKey("target") && !spec.containsKey("targets")) {
+          p.add("spec.target or spec.targets is missing; a Location needs something to point at");
+        }
+      }
+      case "decision" -> {
+        required(p, spec, "type", "scope");
+        Object type = spec.get("type");
+        if (type instanceof String t && !DECISION_TYPES.contains(t)) {
+          p.add("spec.type '" + shorten(t) + "' is not a decision type; use one of " + sorted(DECISION_TYPES));
+        }
+        optionalText(p, spec, "owner");
+        optionalTextList(p, spec, "consulted", "informed");
+      }
+      case "usecase" -> {
+        required(p, spec, "team");
+        optionalText(p, spec, "problem", "businessOwner", "solution", "description");
+        optionalTextList(p, spec, "needs", "staffed");
+        Object solution = spec.get("solution");
+        if (solution instanceof String s && !SOLUTIONS.contains(s)) {
+          p.add("spec.solution '" + shorten(s) + "' is not a solution; use one of " + sorted(SOLUTIONS));
+        }
+        if (spec.get("needs") instanceof List<?> needs) {
+          for (Object n : needs) {
+            if (n instanceof String s && !SKILLS.contains(s)) {
+              p.add("spec.needs entry '" + shorten(s) + "' is not a skill; use one of " + sorted(SKILLS));
+            }
+          }
+        }
+        Object volume = spec.get("volume");
+        if (volume != null && !(volume instanceof Long l && l >= 0)) {
+          p.add("spec.volume must be a whole number of items, not " + describe(volume));
+        }
+      }
+      default -> { }
+    }
+    return p;
+  }
+
+  private static void required(List<String> p, Map<String, Object> spec, String... fields) {
+    for (String f : fields) {
+      Object v = spec.get(f);
+      if (v == null) {
+        p.add("spec." + f + " is missing; it is required");
+      } else if (!(v instanceof String s)) {
+        p.add("spec." + f + " must be text, not " + describe(v));
+      } else if (s.isBlank()) {
+        p.add("spec." + f + " is empty; it is required");
+      }
+    }
+  }
+
+  private static void optionalText(List<String> p, Map<String, Object> spec, String... fields) {
+    for (String f : fields) {
+      Object v = spec.get(f);
+      if (v != null && !(v instanceof String)) {
+        p.add("spec." + f + " must be text, not " + describe(v));
+      }
+    }
+  }
+
+  private static void optionalTextList(List<String> p, Map<String, Object> spec, String... fields) {
+    for (String f : fields) {
+      Object v = spec.get(f);
+      if (v == null) {
+        continue;
+      }
+      if (!(v instanceof List<?> list)) {
+        p.add("spec." + f + " must be a list, not " + describe(v));
+        continue;
+      }
+      for (Object o : list) {
+        if (!(o instanceof String)) {
+          p.add("spec." + f + " entries must be text, not " + describe(o));
+          break;
+        }
+      }
+    }
+  }
+
+  private static void optionalMap(List<String> p, Map<String, Object> spec, String... fields) {
+    for (String f : fields) {
+      Object v = spec.get(f);
+      if (v != null && !(v instanceof Map)) {
+        p.add("spec." + f + " must be a map, not " + describe(v));
+      }
+    }
+  }
+
+  static String describe(Object v) {
+    if (v == null) {
+      return "nothing";
+    }
+    if (v instanceof Map) {
+      return "a map";
+    }
+    if (v instanceof List) {
+      return "a list";
+    }
+    if (v instanceof Boolean b) {
+      return "the boolean " + b;
+    }
+    if (v instanceof Number n) {
+      return "the number " + n;
+    }
+    return "'" + shorten(v.toString()) + "'";
+  }
+
+  static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  private static String sorted(Set<String> s) {
+    return String.join(", ", new java.util.TreeSet<>(s));
+  }
+}

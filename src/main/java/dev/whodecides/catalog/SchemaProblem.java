@@ -1,0 +1,7 @@
+package dev.whodecides.catalog;
+
+/**
+ * A document that parsed as YAML but breaks the Backstage or whodecides schema. {@code entity} is
+ * null when the document has no usable name.
+ */
+public record SchemaProblem(EntityRef entity, String file, int line, int column, String message) {}

@@ -1,0 +1,89 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.report.Formatter;
+import dev.whodecides.report.JsonFormatter;
+import dev.whodecides.report.MarkdownFormatter;
+import dev.whodecides.report.SarifFormatter;
+import dev.whodecides.report.TextFormatter;
+import dev.whodecides.rules.LintOptions;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Linter;
+import dev.whodecides.rules.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code whodecides lint}: names every decision without an owner. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+    description = "Name every decision without an owner, the role that would own it, and the evidence.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:nothing at or above --fail-on was found",
+      "1:something at or above --fail-on was found",
+      "2:bad usage or unreadable input"})
+final class LintCommand implements Callable<Integer> {
+
+  enum Format { text, json, sarif, markdown }
+
+  enum FailOn { error, warning, never }
+
+  /** Where rule pages live; SARIF helpUri and Markdown links point here. */
+  static final String DOCS_BASE = "https://github.com/whodecides/whodecides/blob/main/docs/rules/";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or directories (searched for *.yaml, *.yml).")
+  List<Path> paths;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", defaultValue = "error",
+      description = "Exit 1 when a finding at or above this severity exists: error, warning or never (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--docs-base", paramLabel = "URL", defaultValue = DOCS_BASE,
+      description = "Base URL of the rule pages, for SARIF helpUri and Markdown links.")
+  String docsBase;
+
+  @Option(names = "--duplicate-threshold", paramLabel = "COSINE", defaultValue = "0.5",
+      description = "TF-IDF cosine at or above which two use cases count as the same work (default: ${DEFAULT-VALUE}).")
+  double duplicateThreshold;
+
+  @Override
+  public Integer call() {
+    if (duplicateThreshold <= 0 || duplicateThreshold > 1) {
+      throw new UserError("--duplicate-threshold must be above 0 and at most 1, not " + duplicateThreshold);
+    }
+    var err = spec.commandLine().getErr();
+    Catalog catalog = Output.load(paths, err);
+    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold));
+    String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
+    Formatter formatter = switch (format) {
+      case text -> new TextFormatter(Output.color(output));
+      case json -> new JsonFormatter();
+      case sarif -> new SarifFormatter(base, Version.VERSION);
+      case markdown -> new MarkdownFormatter(base);
+    };
+    Output.write(formatter.format(result), output, spec.commandLine().getOut());
+    if (catalog.hasFatalProblems()) {
+      err.println("whodecides: some input could not be read (see the errors above); the report covers the rest");
+      return Main.USAGE;
+    }
+    Severity threshold = switch (failOn) {
+      case error -> Severity.ERROR;
+      case warning -> Severity.WARNING;
+      case never -> null;
+    };
+    return result.failsAt(threshold) ? 1 : 0;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.whodecides.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code whodecides} command line: lint, roles, explain, rules, generate. */
+@Command(
+    name = "whodecides",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Makes decision rights in data and ML product organizations visible and checkable.",
+    subcommands = {
+      LintCommand.class,
+      RolesCommand.class,
+      ExplainCommand.class,
+      RulesCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  /** Exit status for bad usage or unreadable input; a contract. */
+  public static final int USAGE = 2;
+  /** Exit status for a bug in whodecides itself. */
+  public static final int INTERNAL = 3;
+
+  @Option(names = "--debug", description = "Show stack traces of internal errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. whodecides lint PATH");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(e -> e instanceof UserError ? USAGE : INTERNAL);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("whodecides: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (ex instanceof UserError) {
+        err.println("whodecides: " + ex.getMessage());
+        return USAGE;
+      }
+      boolean debug = parsed.hasMatchedOption("--debug")
+          || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"));
+      if (debug) {
+        ex.printStackTrace(err);
+      } else {
+        err.println("whodecides: internal error (" + ex + "); this is a bug in whodecides, run again with --debug"
+            + " and report the stack trace");
+      }
+      return INTERNAL;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.LoadProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writing a report to stdout or a file, and load problems to stderr. */
+final class Output {
+
+  private Output() {}
+
+  static void write(String text, Path output, PrintWriter out) {
+    if (output == null) {
+      out.print(text);
+      out.flush();
+      return;
+    }
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");
+    }
+  }
+
+  /** Prints what could not be read: errors first-class, notices marked as such. */
+  static void problems(Catalog catalog, PrintWriter err) {
+    for (LoadProblem p : catalog.loadProblems()) {
+      err.println((p.fatal() ? "error: " : "notice: ") + p);
+    }
+    err.flush();
+  }
+
+  /** True when colours make sense: a terminal, and NO_COLOR not set. */
+  static boolean color(Path output) {
+    return output == null && System.console() != null && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  static Catalog load(java.util.List<Path> paths, PrintWriter err) {
+    Catalog catalog = dev.whodecides.catalog.CatalogLoader.load(paths);
+    problems(catalog, err);
+    boolean anyRoot = paths.stream().anyMatch(Files::exists);
+    if (!anyRoot) {
+      throw new UserError("none of the paths exist: " + paths + "; pass catalog files or directories");
+    }
+    return catalog;
+  }
+}

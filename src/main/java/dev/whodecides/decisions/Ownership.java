@@ -1,0 +1,179 @@
+package dev.whodecides.decisions;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who effectively holds each decision for each entity. A declaration covers its scope and what
+ * lies under it; for any entity the most specific declaration wins, walking the chain: the entity,
+ * its parent components, its System, that System's Domain and parent Domains, then the Group that
+ * owns the entity and that group's ancestors.
+ */
+public final class Ownership {
+
+  private final Catalog catalog;
+  private final List<Declaration> declarations = new ArrayList<>();
+  private final Map<EntityRef, Map<DecisionType, List<Declaration>>> byScope = new HashMap<>();
+  private final Map<EntityRef, List<Declaration>> byOwner = new HashMap<>();
+  private final Map<EntityRef, EntityRef> parentGroup = new HashMap<>();
+  private final Map<EntityRef, List<EntityRef>> chains = new ConcurrentHashMap<>();
+
+  private Ownership(Catalog catalog) {
+    this.catalog = catalog;
+    for (Entity d : catalog.ofKind("decision")) {
+      Optional<DecisionType> type = DecisionType.byId(d.text("type"));
+      Optional<EntityRef> scope = catalog.ref(d, "scope");
+      if (type.isEmpty() || scope.isEmpty()) {
+        continue;
+      }
+      Declaration decl = new Declaration(d, type.get(), scope.get(), catalog.ref(d, "owner").orElse(null),
+          catalog.refs(d, "consulted"), catalog.refs(d, "informed"));
+      declarations.add(decl);
+      byScope.computeIfAbsent(decl.scope(), k -> new EnumMap<>(DecisionType.class))
+          .computeIfAbsent(decl.type(), k -> new ArrayList<>()).add(decl);
+      if (decl.owner() != null) {
+        byOwner.computeIfAbsent(decl.owner(), k -> new ArrayList<>()).add(decl);
+      }
+    }
+    for (Entity g : catalog.ofKind("group")) {
+      catalog.ref(g, "parent").ifPresent(p -> parentGroup.putIfAbsent(g.ref(), p));
+      for (EntityRef child : catalog.refs(g, "children")) {
+        parentGroup.putIfAbsent(child, g.ref());
+      }
+    }
+  }
+
+  public static Ownership of(Catalog catalog) {
+    return new Ownership(catalog);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** Every resolvable Decision, in catalog order. */
+  public List<Declaration> declarations() {
+    return Collections.unmodifiableList(declarations);
+  }
+
+  /** Declarations written directly on a scope for one type, in catalog order. */
+  public List<Declaration> declaredOn(EntityRef scope, DecisionType type) {
+    Map<DecisionType, List<Declaration>> m = byScope.get(scope);
+    return m == null ? List.of() : m.getOrDefault(type, List.of());
+  }
+
+  /** Declarations that name this person or group as owner. */
+  public List<Declaration> ownedBy(EntityRef owner) {
+    return byOwner.getOrDefault(owner, List.of());
+  }
+
+  /** The parent of a group, from its {@code parent} or another group's {@code children}. */
+  public Optional<EntityRef> parentOf(EntityRef group) {
+    return Optional.ofNullable(parentGroup.get(group));
+  }
+
+  /**
+   * The declaration governing {@code type} for {@code ref}, or empty when no declaration covers it.
+   * When two declarations on the same scope conflict, the first in catalog order governs (the
+   * conflict itself is a finding of its own).
+   */
+  public Optional<Effective> effective(EntityRef ref, DecisionType type) {
+    for (EntityRef scope : chain(ref)) {
+      List<Declaration> decls = declaredOn(scope, type);
+      if (!decls.isEmpty()) {
+        return Optional.of(new Effective(decls.get(0), scope));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The owner governing {@code type} for {@code ref}, or null when nobody does. */
+  public EntityRef owner(EntityRef ref, DecisionType type) {
+    return effective(ref, type).map(Effective::owner).orElse(null);
+  }
+
+  /** The scopes whose declarations reach {@code ref}, most specific first. */
+  public List<EntityRef> chain(EntityRef ref) {
+    List<EntityRef> cached = chains.get(ref);
+    if (cached != null) {
+      return cached;
+    }
+    List<EntityRef> computed = List.copyOf(computeChain(ref));
+    chains.put(ref, computed);
+    return computed;
+  }
+
+  private Set<EntityRef> computeChain(EntityRef ref) {
+    Set<EntityRef> out = new LinkedHashSet<>();
+    out.add(ref);
+    Optional<Entity> start = catalog.get(ref);
+    if (start.isEmpty()) {
+      return out;
+    }
+    Entity e = start.get();
+    List<Entity> structural = new ArrayList<>();
+    structural.add(e);
+    // Parent components (subcomponentOf), guarding against cycles.
+    Entity cur = e;
+    while (cur.ref().kind().equals("component")) {
+      Optional<Entity> parent = catalog.ref(cur, "subcomponentOf").flatMap(catalog::get);
+      if (parent.isEmpty() || !out.add(parent.get().ref())) {
+        break;
+      }
+      cur = parent.get();
+      structural.add(cur);
+    }
+    // The System of the entity (or of its parent components), then the Domain chain.
+    List<Entity> systems = new ArrayList<>();
+    if (e.ref().kind().equals("system")) {
+      systems.add(e);
+    }
+    for (Entity s : structural) {
+      if (!s.ref().kind().equals("system") && s.spec().containsKey("system")) {
+        catalog.ref(s, "system").ifPresent(sys -> {
+          out.add(sys);
+          catalog.get(sys).ifPresent(systems::add);
+        });
+      }
+    }
+    List<Entity> domains = new ArrayList<>();
+    if (e.ref().kind().equals("domain")) {
+      domains.add(e);
+    }
+    for (Entity s : systems) {
+      catalog.ref(s, "domain").ifPresent(d -> {
+        out.add(d);
+        catalog.get(d).ifPresent(domains::add);
+      });
+    }
+    for (int i = 0; i < domains.size(); i++) {
+      Optional<EntityRef> parent = catalog.ref(domains.get(i), "subdomainOf");
+      if (parent.isPresent() && out.add(parent.get())) {
+        catalog.get(parent.get()).ifPresent(domains::add);
+      }
+    }
+    // The owning group and its ancestors; a group scope starts from itself.
+    EntityRef group = e.ref().kind().equals("group") ? e.ref()
+        : e.spec().containsKey("owner") && !e.ref().kind().equals("decision") ? catalog.ref(e, "owner").orElse(null) : null;
+    while (group != null && group.kind().equals("group")) {
+      out.add(group);
+      EntityRef parent = parentGroup.get(group);
+      if (parent == null || out.contains(parent)) {
+        break;
+      }
+      group = parent;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.whodecides.knowledge;
+
+/**
+ * A time range in a podcast episode that backs a claim, with a link that starts the video at
+ * {@code from}. {@code source} is the episode file's slug.
+ */
+public record Citation(String source, String guest, String episode, String from, String to, String url) {
+
+  /** Seconds from the start of the episode for {@code M:SS} or {@code H:MM:SS}. */
+  public static int seconds(String time) {
+    String[] parts = time.trim().split(":");
+    if (parts.length < 2 || parts.length > 3) {
+      throw new IllegalArgumentException("'" + time + "' is not M:SS or H:MM:SS");
+    }
+    int total = 0;
+    for (String p : parts) {
+      total = total * 60 + Integer.parseInt(p);
+    }
+    return total;
+  }
+
+  public int fromSeconds() {
+    return seconds(from);
+  }
+
+  public int toSeconds() {
+    return seconds(to);
+  }
+
+  /** A short human label: guest, episode title, range. */
+  public String label() {
+    return guest + ", \"" + episode + "\" " + from + "-" + to;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.whodecides.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The roles, decision types and rule rationales behind whodecides, each backed by claims that
+ * cite podcast episodes to the minute. Loaded from {@code knowledge.yaml} in the resources.
+ */
+public final class Knowledge {
+
+  /** One podcast episode the knowledge cites. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Episode(String slug, String title, String guest, String youtube) {}
+
+  /** Where a claim's evidence lies, as written in the knowledge file. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Source(String source, String from, String to) {}
+
+  /** One statement in the project's own words, with its evidence. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Claim(String id, String text, List<Source> citations) {}
+
+  /** What a role is for, what it decides, and what goes missing without it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RoleCard(String id, String name, String summary, String decides, String withoutIt, String signal,
+      List<String> claims) {}
+
+  /** A decision type as a question, with its owning role. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DecisionCard(String id, String name, String question, String role, List<String> claims) {}
+
+  /** Why a rule matters. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RuleCard(String id, String why, List<String> claims) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Data(List<Episode> episodes, List<Claim> claims, List<RoleCard> roles,
+      List<DecisionCard> decisionTypes, List<RuleCard> rules) {}
+
+  private static final String RESOURCE = "/dev/whodecides/knowledge/knowledge.yaml";
+  private static volatile Knowledge builtIn;
+
+  private final Map<String, Episode> episodes = new LinkedHashMap<>();
+  private final Map<String, Claim> claims = new LinkedHashMap<>();
+  private final Map<String, RoleCard> roles = new LinkedHashMap<>();
+  private final Map<String, DecisionCard> decisionTypes = new LinkedHashMap<>();
+  private final Map<String, RuleCard> rules = new LinkedHashMap<>();
+
+  private Knowledge(Data data) {
+    data.episodes().forEach(e -> episodes.put(e.slug(), e));
+    data.claims().forEach(c -> claims.put(c.id(), c));
+    data.roles().forEach(r -> roles.put(r.id(), r));
+    data.decisionTypes().forEach(d -> decisionTypes.put(d.id(), d));
+    data.rules().forEach(r -> rules.put(r.id(), r));
+  }
+
+  /** The knowledge shipped with whodecides, read once. */
+  public static Knowledge builtIn() {
+    Knowledge k = builtIn;
+    if (k == null) {
+      synchronized (Knowledge.class) {
+        if (builtIn == null) {
+          try (InputStream in = Knowledge.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+              throw new IllegalStateException("knowledge file " + RESOURCE + " is missing from the build");
+            }
+            builtIn = read(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        k = builtIn;
+      }
+    }
+    return k;
+  }
+
+  static Knowledge read(InputStream in) throws IOException {
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return new Knowledge(mapper.readValue(in, Data.class));
+  }
+
+  public Map<String, Episode> episodes() {
+    return episodes;
+  }
+
+  public Map<String, Claim> claims() {
+    return claims;
+  }
+
+  public Optional<RoleCard> role(String id) {
+    return Optional.ofNullable(roles.get(id));
+  }
+
+  public Map<String, RoleCard> roles() {
+    return roles;
+  }
+
+  public Optional<DecisionCard> decisionType(String id) {
+    return Optional.ofNullable(decisionTypes.get(id));
+  }
+
+  public Map<String, DecisionCard> decisionTypes() {
+    return decisionTypes;
+  }
+
+  public Optional<RuleCard> rule(String id) {
+    return Optional.ofNullable(rules.get(id));
+  }
+
+  /** The citations behind a claim, with guest, episode title and a link to the second. */
+  public List<Citation> citations(Claim claim) {
+    List<Citation> out = new ArrayList<>();
+    for (Source s : claim.citations()) {
+      out.add(cite(s));
+    }
+    return out;
+  }
+
+  /** Turns a source range into a full citation with its video link. */
+  public Citation cite(Source s) {
+    Episode e = episodes.get(s.source());
+    if (e == null) {
+      throw new IllegalStateException("knowledge cites unknown episode " + s.source());
+    }
+    String sep = e.youtube().contains("?") ? "&" : "?";
+    String url = e.youtube() + sep + "t=" + Citation.seconds(s.from()) + "s";
+    return new Citation(s.source(), e.guest(), e.title(), s.from(), s.to(), url);
+  }
+
+  /** The claims behind a list of claim ids, skipping none: an unknown id is a build error. */
+  public List<Claim> claims(List<String> ids) {
+    List<Claim> out = new ArrayList<>();
+    for (String id : ids) {
+      Claim c = claims.get(id);
+      if (c == null) {
+        throw new IllegalStateException("knowledge refers to unknown claim " + id);
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** The distinct citations behind a rule, in the order its claims give them. */
+  public List<Citation> evidenceForRule(String ruleId) {
+    RuleCard card = rules.get(ruleId);
+    if (card == null) {
+      return List.of();
+    }
+    Set<Citation> out = new LinkedHashSet<>();
+    for (Claim c : claims(card.claims())) {
+      out.addAll(citations(c));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.whodecides.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.rules.Finding;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared JSON writing: one mapper, and the finding shape every JSON output uses. */
+public final class Json {
+
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A finding as the JSON contract gives it. */
+  public static Map<String, Object> finding(Finding f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rule", f.rule());
+    m.put("severity", f.severity().id());
+    m.put("entity", f.entity());
+    m.put("file", f.file());
+    m.put("line", f.line());
+    m.put("column", f.column());
+    m.put("message", f.message());
+    Map<String, Object> rec = new LinkedHashMap<>();
+    rec.put("role", f.recommendation().role());
+    rec.put("action", f.recommendation().action());
+    m.put("recommendation", rec);
+    m.put("evidence", f.evidence().stream().map(Json::citation).toList());
+    return m;
+  }
+
+  public static Map<String, Object> citation(Citation c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", c.source());
+    m.put("guest", c.guest());
+    m.put("episode", c.episode());
+    m.put("from", c.from());
+    m.put("to", c.to());
+    m.put("url", c.url());
+    return m;
+  }
+
+  static List<Map<String, Object>> findings(List<Finding> findings) {
+    return findings.stream().map(Json::finding).toList();
+  }
+}

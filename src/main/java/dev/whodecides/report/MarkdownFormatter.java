@@ -1,0 +1,74 @@
+package dev.whodecides.report;
+
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code --format markdown}: a report a person pastes into a pull request, grouped by rule. */
+public final class MarkdownFormatter implements Formatter {
+
+  private final String docsBase;
+
+  public MarkdownFormatter(String docsBase) {
+    this.docsBase = docsBase;
+  }
+
+  @Override
+  public String format(LintResult r) {
+    StringBuilder md = new StringBuilder("## whodecides: decision rights report\n\n");
+    long e = r.count(Severity.ERROR);
+    long w = r.count(Severity.WARNING);
+    long i = r.count(Severity.INFO);
+    if (r.findings().isEmpty()) {
+      md.append("✅ Every decision checked has an owner (").append(r.entities()).append(" entities in ")
+          .append(r.catalog().files()).append(" files).\n");
+      return md.toString();
+    }
+    md.append("| errors | warnings | infos | entities | files |\n|---:|---:|---:|---:|---:|\n")
+        .append("| ").append(e).append(" | ").append(w).append(" | ").append(i).append(" | ")
+        .append(r.entities()).append(" | ").append(r.catalog().files()).append(" |\n\n");
+    Map<String, List<Finding>> byRule = r.findings().stream()
+        .sorted((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity()) : a.rule().compareTo(b.rule()))
+        .collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
+    byRule.forEach((rule, findings) -> {
+      Finding first = findings.get(0);
+      md.append("### ").append(icon(first.severity())).append(" [`").append(rule).append("`](")
+          .append(docsBase).append(rule).append(".md) · ").append(first.severity().id()).append(" · ")
+          .append(findings.size()).append("\n\n");
+      for (Finding f : findings) {
+        md.append("- **`").append(f.file()).append(':').append(f.line()).append("`** ").append(escape(f.message()))
+            .append("\n  - ");
+        if (f.recommendation().role() != null) {
+          md.append("**").append(f.recommendation().role()).append("**: ");
+        }
+        md.append(escape(f.recommendation().action())).append('\n');
+      }
+      md.append("\nEvidence: ");
+      List<Citation> evidence = first.evidence();
+      for (int k = 0; k < evidence.size(); k++) {
+        Citation c = evidence.get(k);
+        md.append(k == 0 ? "" : " · ").append('[').append(c.guest()).append(", ").append(escape(c.episode()))
+            .append(' ').append(c.from()).append('–').append(c.to()).append("](").append(c.url()).append(')');
+      }
+      md.append("\n\n");
+    });
+    return md.toString();
+  }
+
+  private static String icon(Severity s) {
+    return switch (s) {
+      case ERROR -> "🔴";
+      case WARNING -> "🟠";
+      case INFO -> "🔵";
+    };
+  }
+
+  private static String escape(String s) {
+    return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,121 @@
+package dev.whodecides.report;
+
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.rules.BuiltInRules;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --format sarif}: SARIF 2.1.0 as GitHub code scanning reads it, so findings show up as
+ * annotations on the pull request lines that caused them.
+ */
+public final class SarifFormatter implements Formatter {
+
+  private final String docsBase;
+  private final String version;
+
+  public SarifFormatter(String docsBase, String version) {
+    this.docsBase = docsBase;
+    this.version = version;
+  }
+
+  @Override
+  public String format(LintResult r) {
+    Knowledge k = r.analysis().knowledge();
+    List<Map<String, Object>> rules = new ArrayList<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (RuleDescriptor d : BuiltInRules.descriptors()) {
+      index.put(d.id(), rules.size());
+      String why = k.rule(d.id()).map(Knowledge.RuleCard::why).orElse(d.summary());
+      StringBuilder help = new StringBuilder(why.strip());
+      StringBuilder helpMd = new StringBuilder(why.strip()).append("\n\nEvidence:\n");
+      for (Citation c : k.evidenceForRule(d.id())) {
+        help.append("\nEvidence: ").append(c.label()).append(' ').append(c.url());
+        helpMd.append("- [").append(c.label()).append("](").append(c.url()).append(")\n");
+      }
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("id", d.id());
+      rule.put("name", pascal(d.id()));
+      rule.put("shortDescription", Map.of("text", d.summary()));
+      rule.put("fullDescription", Map.of("text", why.strip()));
+      rule.put("help", Map.of("text", help.toString(), "markdown", helpMd.toString()));
+      rule.put("helpUri", docsBase + d.id() + ".md");
+      rule.put("defaultConfiguration", Map.of("level", level(d.severity())));
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("tags", d.role() == null ? List.of("decision-rights") : List.of("decision-rights", d.role()));
+      rule.put("properties", props);
+      rules.add(rule);
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      Map<String, Object> region = new LinkedHashMap<>();
+      region.put("startLine", f.line());
+      region.put("startColumn", f.column());
+      Map<String, Object> artifact = new LinkedHashMap<>();
+      artifact.put("uri", f.file());
+      artifact.put("uriBaseId", "%SRCROOT%");
+      Map<String, Object> physical = new LinkedHashMap<>();
+      physical.put("artifactLocation", artifact);
+      physical.put("region", region);
+      Map<String, Object> location = new LinkedHashMap<>();
+      location.put("physicalLocation", physical);
+      if (f.entity() != null) {
+        location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.entity(), "kind", "object")));
+      }
+      String text = f.message() + " Recommendation: "
+          + (f.recommendation().role() == null ? "" : f.recommendation().role() + ": ") + f.recommendation().action();
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("ruleId", f.rule());
+      result.put("ruleIndex", index.getOrDefault(f.rule(), 0));
+      result.put("level", level(f.severity()));
+      result.put("message", Map.of("text", text));
+      result.put("locations", List.of(location));
+      result.put("partialFingerprints", Map.of("whodecidesFinding/v1",
+          Integer.toHexString((f.rule() + "|" + f.entity() + "|" + f.message()).hashCode())));
+      Map<String, Object> props = new LinkedHashMap<>();
+      props.put("recommendedRole", f.recommendation().role());
+      props.put("evidence", f.evidence().stream().map(Json::citation).toList());
+      result.put("properties", props);
+      results.add(result);
+    }
+    Map<String, Object> driver = new LinkedHashMap<>();
+    driver.put("name", "whodecides");
+    driver.put("version", version);
+    driver.put("semanticVersion", version.replace("-SNAPSHOT", ""));
+    driver.put("informationUri", docsBase.replaceAll("docs/rules/$", ""));
+    driver.put("rules", rules);
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("tool", Map.of("driver", driver));
+    run.put("originalUriBaseIds", Map.of("%SRCROOT%", Map.of("description", Map.of("text", "The repository root"))));
+    run.put("results", results);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    root.put("runs", List.of(run));
+    return Json.write(root);
+  }
+
+  static String level(Severity s) {
+    return switch (s) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  private static String pascal(String id) {
+    StringBuilder b = new StringBuilder();
+    for (String part : id.split("-")) {
+      b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return b.toString();
+  }
+}

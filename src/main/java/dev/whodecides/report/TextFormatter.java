@@ -1,0 +1,72 @@
+package dev.whodecides.report;
+
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Severity;
+import java.util.Objects;
+
+/**
+ * The default view: findings grouped by file, one line each ({@code line:col  severity  rule
+ * message}), the recommendation and evidence indented below, and a summary line. Colour only when
+ * asked (the CLI asks on a terminal).
+ */
+public final class TextFormatter implements Formatter {
+
+  private final boolean color;
+
+  public TextFormatter(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public String format(LintResult r) {
+    StringBuilder out = new StringBuilder();
+    String file = null;
+    for (Finding f : r.findings()) {
+      if (!Objects.equals(file, f.file())) {
+        if (file != null) {
+          out.append('\n');
+        }
+        file = f.file();
+        out.append(paint("4", file)).append('\n');
+      }
+      String sev = String.format("%-7s", f.severity().id());
+      out.append(String.format("  %-7s  ", f.line() + ":" + f.column()))
+          .append(paint(colorOf(f.severity()), sev)).append("  ")
+          .append(paint("2", f.rule())).append("  ")
+          .append(f.message()).append('\n');
+      String role = f.recommendation().role();
+      out.append("           → ").append(role == null ? "" : paint("1", role) + ": ")
+          .append(f.recommendation().action()).append('\n');
+      for (Citation c : f.evidence()) {
+        out.append("           evidence: ").append(c.label()).append("  ").append(paint("2", c.url())).append('\n');
+      }
+    }
+    if (!r.findings().isEmpty()) {
+      out.append('\n');
+    }
+    long e = r.count(Severity.ERROR);
+    long w = r.count(Severity.WARNING);
+    long i = r.count(Severity.INFO);
+    long total = e + w + i;
+    String counts = total + (total == 1 ? " finding" : " findings") + " (" + e + (e == 1 ? " error, " : " errors, ")
+        + w + (w == 1 ? " warning, " : " warnings, ") + i + (i == 1 ? " info)" : " infos)");
+    String line = (total == 0 ? "✔ no findings" : "✖ " + counts) + " in " + r.entities() + " entities from "
+        + r.catalog().files() + (r.catalog().files() == 1 ? " file" : " files");
+    out.append(paint(total == 0 ? "32" : e > 0 ? "31" : "33", line)).append('\n');
+    return out.toString();
+  }
+
+  private static String colorOf(Severity s) {
+    return switch (s) {
+      case ERROR -> "31";
+      case WARNING -> "33";
+      case INFO -> "36";
+    };
+  }
+
+  private String paint(String code, String s) {
+    return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.whodecides.rules;
+
+import java.util.List;
+
+/** Every rule whodecides runs, sorted by id; {@code whodecides rules} and the docs index come from here. */
+public final class BuiltInRules {
+
+  private BuiltInRules() {}
+
+  public static final List<Rule> ALL = List.of(
+      new BothHats(),
+      new ConflictingOwners(),
+      new DuplicatedWork(),
+      new GroupOwnsDecision(),
+      new InvalidEntity(),
+      new NoGuarantees(),
+      new NoRoadmapOwner(),
+      new NoShipAuthority(),
+      new TitleMismatch(),
+      new UnknownReference());
+
+  public static List<RuleDescriptor> descriptors() {
+    return ALL.stream().map(Rule::descriptor).toList();
+  }
+
+  public static java.util.Optional<Rule> byId(String id) {
+    return ALL.stream().filter(r -> r.descriptor().id().equals(id)).findFirst();
+  }
+}

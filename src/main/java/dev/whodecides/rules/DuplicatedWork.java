@@ -1,0 +1,82 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.decisions.DecisionType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Use cases of different teams that describe the same work, with nobody watching across teams. */
+@RuleInfo(
+    id = "duplicated-work",
+    severity = Severity.WARNING,
+    summary = "Use cases of different teams describe the same work and no portfolio owner covers those teams.",
+    role = "domain-owner")
+public final class DuplicatedWork implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    List<Entity> useCases = a.catalog().ofKind("usecase");
+    List<String> texts = new ArrayList<>(useCases.size());
+    for (Entity u : useCases) {
+      texts.add((u.text("problem") == null ? "" : u.text("problem")) + " "
+          + (u.text("description") == null ? "" : u.text("description")));
+    }
+    int[] parent = new int[useCases.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (TextSimilarity.Pair p : TextSimilarity.similarPairs(texts, a.options().duplicateThreshold())) {
+      parent[find(parent, p.a())] = find(parent, p.b());
+    }
+    Map<Integer, List<Entity>> clusters = new LinkedHashMap<>();
+    for (int i = 0; i < parent.length; i++) {
+      clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(useCases.get(i));
+    }
+    for (List<Entity> cluster : clusters.values()) {
+      if (cluster.size() < 2) {
+        continue;
+      }
+      Set<EntityRef> teams = new LinkedHashSet<>();
+      for (Entity u : cluster) {
+        a.catalog().ref(u, "team").ifPresent(teams::add);
+      }
+      if (teams.size() < 2 || coveredByOnePortfolioOwner(a, teams)) {
+        continue;
+      }
+      cluster.sort(java.util.Comparator.comparing(Entity::file).thenComparingInt(Entity::line));
+      List<String> names = cluster.stream().map(u -> u.ref() + " (" + u.text("team") + ")").toList();
+      out.report(cluster.get(0),
+          cluster.size() + " use cases of " + teams.size() + " teams describe the same work and no portfolio owner"
+              + " covers all of " + String.join(", ", teams.stream().map(EntityRef::toString).toList()) + ": "
+              + Products.list(names, 8) + ".",
+          "Have one domain owner look across these teams: add a Decision of type portfolio on a group or domain"
+              + " above them, then merge the work or agree who builds it once.");
+    }
+  }
+
+  private static boolean coveredByOnePortfolioOwner(Analysis a, Set<EntityRef> teams) {
+    Set<EntityRef> owners = new HashSet<>();
+    for (EntityRef team : teams) {
+      EntityRef owner = a.ownership().owner(team, DecisionType.PORTFOLIO);
+      if (owner == null) {
+        return false;
+      }
+      owners.add(owner);
+    }
+    return owners.size() == 1;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.decisions.Declaration;
+
+/** A decision held by a group, where one person has to make the call. */
+@RuleInfo(
+    id = "group-owns-decision",
+    severity = Severity.WARNING,
+    summary = "A Decision's owner is a Group: somebody in particular has to make the call.")
+public final class GroupOwnsDecision implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    for (Declaration d : a.ownership().declarations()) {
+      if (d.owner() != null && d.owner().kind().equals("group")) {
+        out.report(d.source(),
+            "The " + d.type().id() + " decision for " + d.scope() + " is owned by the group " + d.owner()
+                + ", so no one person is accountable for making it.",
+            d.type().role().id(),
+            "Name one person as owner (a user:, usually the " + d.type().role().id() + ") and list "
+                + d.owner() + " as consulted or informed.");
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.catalog.EntitySchema;
+import dev.whodecides.catalog.SchemaProblem;
+import dev.whodecides.decisions.Declaration;
+
+/** A document that breaks the Backstage or whodecides schema; it is left out of the analysis. */
+@RuleInfo(
+    id = "invalid-entity",
+    severity = Severity.ERROR,
+    summary = "A document breaks the Backstage or whodecides schema and is left out of the analysis.")
+public final class InvalidEntity implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    for (SchemaProblem p : a.catalog().schemaProblems()) {
+      out.report(p.entity(), p.file(), p.line(), p.column(),
+          (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message() + ".",
+          null, "Fix the document so whodecides can read it; until then it is left out of the analysis.");
+    }
+    for (Declaration d : a.ownership().declarations()) {
+      EntityRef scope = d.scope();
+      if (!EntitySchema.SCOPE_KINDS.contains(scope.kind())) {
+        out.report(d.source(), d.source().ref() + " is invalid: spec.scope names " + scope
+                + ", but a decision's scope must be a Component, API, Resource, System, Domain or Group.",
+            "Scope the decision to the product, system, domain or team it is about.");
+      }
+      if (d.owner() != null && !d.owner().kind().equals("user") && !d.owner().kind().equals("group")) {
+        out.report(d.source(), d.source().ref() + " is invalid: spec.owner names " + d.owner()
+                + ", but a decision is owned by a person (user:) or, at most, a group.",
+            "Name the person who makes this call as owner, e.g. user:jane.doe.");
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.DataContract;
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.decisions.DecisionType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Data or APIs another team consumes without anyone guaranteeing them. */
+@RuleInfo(
+    id = "no-guarantees",
+    severity = Severity.ERROR,
+    summary = "An entity another team consumes has no guarantees owner or no data contract that gives guarantees.",
+    role = "data-product-owner")
+public final class NoGuarantees implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    Catalog catalog = a.catalog();
+    Map<EntityRef, Set<String>> consumers = new LinkedHashMap<>();
+    for (Entity consumer : catalog.entities()) {
+      String kind = consumer.ref().kind();
+      if (!kind.equals("component") && !kind.equals("resource")) {
+        continue;
+      }
+      EntityRef consumerOwner = catalog.ref(consumer, "owner").orElse(null);
+      List<EntityRef> used = new ArrayList<>(catalog.refs(consumer, "dependsOn"));
+      if (kind.equals("component")) {
+        used.addAll(catalog.refs(consumer, "consumesApis"));
+      }
+      for (EntityRef target : used) {
+        catalog.get(target).ifPresent(t -> {
+          EntityRef producerOwner = catalog.ref(t, "owner").orElse(null);
+          if (producerOwner != null && !Objects.equals(producerOwner, consumerOwner)) {
+            consumers.computeIfAbsent(target, k -> new LinkedHashSet<>())
+                .add(consumer.ref() + (consumerOwner == null ? "" : " (" + consumerOwner + ")"));
+          }
+        });
+      }
+    }
+    consumers.forEach((ref, who) -> {
+      Entity e = catalog.get(ref).orElseThrow();
+      boolean owned = a.ownership().owner(ref, DecisionType.GUARANTEES) != null;
+      List<DataContract> contracts = catalog.contractsFor(e);
+      boolean guaranteed = contracts.stream().anyMatch(DataContract::givesGuarantees);
+      if (owned && guaranteed) {
+        return;
+      }
+      List<String> missing = new ArrayList<>();
+      if (!owned) {
+        missing.add("no guarantees owner");
+      }
+      if (!guaranteed) {
+        missing.add(contracts.isEmpty() ? "no data contract"
+            : "no contract that gives guarantees (" + contracts.get(0).label() + " is "
+                + (contracts.get(0).status() == null ? "without status" : contracts.get(0).status())
+                + (contracts.get(0).givesGuarantees() ? "" : ", needs status active and a quality rule or SLA") + ")");
+      }
+      out.report(e,
+          ref + " of " + e.text("owner") + " is consumed by " + Products.list(List.copyOf(who), 5)
+              + " but has " + String.join(" and ", missing) + ".",
+          "Make one person on the producing team accountable for quality, timeliness, integrity and completeness"
+              + " (a Decision of type guarantees, usually the data product owner) and publish an active ODCS contract"
+              + " with quality rules or SLAs, linked by the whodecides.dev/contract annotation.");
+    });
+  }
+}

@@ -1,0 +1,47 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.decisions.DecisionType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Live products whose roadmap nobody decides, reported once per owning team. */
+@RuleInfo(
+    id = "no-roadmap-owner",
+    severity = Severity.ERROR,
+    summary = "Production or experimental components have no roadmap owner: nobody decides which problem they solve next.",
+    role = "product-manager")
+public final class NoRoadmapOwner implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    Map<String, List<Entity>> byTeam = new LinkedHashMap<>();
+    for (Entity c : a.catalog().ofKind("component")) {
+      if (Products.isLive(c) && a.ownership().owner(c.ref(), DecisionType.ROADMAP) == null) {
+        String team = a.catalog().ref(c, "owner").map(EntityRef::toString).orElse("");
+        byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(c);
+      }
+    }
+    byTeam.forEach((team, products) -> {
+      List<String> names = products.stream().map(p -> p.ref().toString()).toList();
+      String what = products.size() == 1 ? "1 product" : products.size() + " products";
+      Optional<Entity> teamEntity = team.isEmpty() ? Optional.empty()
+          : a.catalog().get(EntityRef.parse(team, "group"));
+      String message = "Nobody decides which problem goes on the roadmap for " + what
+          + (team.isEmpty() ? " without an owning team" : " of " + team) + ": " + Products.list(names, 10) + ".";
+      String action = "Give " + (team.isEmpty() ? "these products" : team) + " one roadmap owner, usually a product"
+          + " manager: add a Decision of type roadmap scoped to the team, its system or each product.";
+      if (teamEntity.isPresent()) {
+        out.report(teamEntity.get(), message, action);
+      } else {
+        Entity first = products.get(0);
+        out.report(team.isEmpty() ? first.ref() : EntityRef.parse(team, "group"), first, message,
+            out.rule().role(), action);
+      }
+    });
+  }
+}

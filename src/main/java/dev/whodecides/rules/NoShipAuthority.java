@@ -1,0 +1,36 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.decisions.Effective;
+import java.util.Optional;
+
+/** A live product that nobody may declare good enough to ship. */
+@RuleInfo(
+    id = "no-ship-authority",
+    severity = Severity.ERROR,
+    summary = "A production or experimental component has no release owner: nobody can say it is good enough to ship.",
+    role = "product-owner")
+public final class NoShipAuthority implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    for (Entity c : a.catalog().ofKind("component")) {
+      if (!Products.isLive(c)) {
+        continue;
+      }
+      Optional<Effective> eff = a.ownership().effective(c.ref(), DecisionType.RELEASE);
+      if (eff.isPresent() && eff.get().owned()) {
+        continue;
+      }
+      String why = eff.isPresent()
+          ? "the release decision at " + eff.get().declaration().source().where() + " names no owner"
+          : "no release decision covers it or its system, domain or team";
+      out.report(c,
+          "Nobody can decide whether " + c.ref() + " (" + c.text("lifecycle") + ", owned by "
+              + c.text("owner") + ") is good enough to ship: " + why + ".",
+          "Name one person who makes the ship-or-wait call: add a Decision of type release with scope "
+              + c.ref() + " (or its system) and that person as owner, usually the team's product owner.");
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.knowledge.Citation;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Turns what a rule found into {@link Finding}s carrying the rule's metadata and evidence. */
+public final class Reporter {
+
+  private final RuleDescriptor rule;
+  private final List<Citation> evidence;
+  private final Consumer<Finding> sink;
+
+  public Reporter(RuleDescriptor rule, List<Citation> evidence, Consumer<Finding> sink) {
+    this.rule = rule;
+    this.evidence = List.copyOf(evidence);
+    this.sink = sink;
+  }
+
+  /** Reports a finding on an entity, at the document that declares it. */
+  public void report(Entity at, String message, String action) {
+    report(at.ref(), at.file(), at.line(), at.column(), message, rule.role(), action);
+  }
+
+  /** Reports a finding on an entity, at the document that declares it, recommending {@code role}. */
+  public void report(Entity at, String message, String role, String action) {
+    report(at.ref(), at.file(), at.line(), at.column(), message, role, action);
+  }
+
+  /** Reports a finding about {@code entity} located at another document (say, a Decision). */
+  public void report(EntityRef entity, Entity location, String message, String role, String action) {
+    report(entity, location.file(), location.line(), location.column(), message, role, action);
+  }
+
+  public void report(EntityRef entity, String file, int line, int column, String message, String role, String action) {
+    sink.accept(new Finding(rule.id(), rule.severity(), entity == null ? null : entity.toString(), file,
+        Math.max(line, 1), Math.max(column, 1), message, new Recommendation(role, action), evidence));
+  }
+
+  public RuleDescriptor rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.whodecides.rules;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.catalog.RefField;
+import java.util.List;
+import java.util.Optional;
+
+/** A reference that names nothing in the catalog, so the ownership it states cannot be traced. */
+@RuleInfo(
+    id = "unknown-reference",
+    severity = Severity.ERROR,
+    summary = "A reference names no entity in the catalog, so the ownership it states cannot be traced.")
+public final class UnknownReference implements Rule {
+
+  @Override
+  public void check(Analysis a, Reporter out) {
+    Catalog catalog = a.catalog();
+    for (Entity e : catalog.entities()) {
+      for (RefField f : RefField.ALL) {
+        if (!f.entityKind().equals(e.ref().kind())) {
+          continue;
+        }
+        List<String> texts = f.list() ? e.texts(f.field()) : e.text(f.field()) == null ? List.of() : List.of(e.text(f.field()));
+        for (String text : texts) {
+          Optional<EntityRef> ref = catalog.resolve(text, f.kinds(), e.ref().namespace());
+          if (ref.isEmpty()) {
+            out.report(e, "spec." + f.field() + " of " + e.ref() + " is '" + text
+                    + "', which is not a reference of the form [kind:][namespace/]name.",
+                "Write the reference as kind:name, e.g. " + f.defaultKind() + ":some-name.");
+          } else if (!catalog.exists(ref.get())) {
+            out.report(e, "spec." + f.field() + " of " + e.ref() + " names " + ref.get()
+                    + ", which is not in the catalog.",
+                "Fix the spelling or kind of '" + text + "', or add " + ref.get()
+                    + " to the catalog (and pass its file to whodecides).");
+          }
+        }
+      }
+      String contract = Catalog.contractPath(e);
+      if (contract != null && catalog.contractAt(contract).isEmpty()) {
+        out.report(e, "Annotation " + Catalog.CONTRACT_ANNOTATION + " of " + e.ref() + " points at " + contract
+                + ", which is not an ODCS v3 data contract that could be read.",
+            "Fix the path (it is relative to " + e.file() + ") or add the contract file.");
+      }
+    }
+  }
+}
