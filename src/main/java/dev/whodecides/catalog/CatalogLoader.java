@@ -128,6 +128,13 @@ public final class CatalogLoader {
     Map<String, Object> map = (Map<String, Object>) raw;
     Object apiVersion = map.get("apiVersion");
     Object kind = map.get("kind");
+    if (apiVersion == null && kind == null) {
+      // Not a catalog document at all (a CI workflow, a Data Contract Specification file...):
+      // skip it so a whole repository can be pointed at.
+      loadProblems.add(new LoadProblem(file, doc.line(), doc.column(),
+          "skipped a document without apiVersion and kind: not a catalog entity or ODCS contract", false));
+      return;
+    }
     if (!(apiVersion instanceof String av) || !(kind instanceof String k)) {
       String missing = !(apiVersion instanceof String) ? "apiVersion" : "kind";
       schemaProblems.add(new SchemaProblem(null, file, doc.line(), doc.column(),
