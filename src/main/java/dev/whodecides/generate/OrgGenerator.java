@@ -17,7 +17,7 @@ import java.util.Random;
 public final class OrgGenerator {
 
   /** Entities written per team unit (see {@link #writeUnit}). */
-  static final int PER_UNIT = 14;
+  static final int PER_UNIT = 12;
   static final int DOCS_PER_FILE = 700;
 
   private static final String[] NOUNS = {"demand", "churn", "price", "stock", "basket", "promotion", "delivery",

@@ -1,0 +1,181 @@
+package dev.whodecides.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.rules.BuiltInRules;
+import dev.whodecides.rules.RuleDescriptor;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it, on the bundled example. */
+class CliTest {
+
+  static final String EXAMPLE = "examples/retail-data-org";
+
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  static JsonNode json(String text) throws Exception {
+    return new ObjectMapper().readTree(text);
+  }
+
+  @Test
+  void theExampleShowsEveryRuleWithRoleAndEvidence() throws Exception {
+    Run r = run("lint", EXAMPLE, "--format", "json");
+    assertThat(r.status()).isEqualTo(1);
+    JsonNode root = json(r.out());
+    Set<String> rules = new HashSet<>();
+    for (JsonNode f : root.get("findings")) {
+      rules.add(f.get("rule").asText());
+      assertThat(f.get("severity").asText()).isIn("error", "warning", "info");
+      assertThat(f.get("file").asText()).startsWith(EXAMPLE + "/");
+      assertThat(f.get("line").asInt()).isPositive();
+      assertThat(f.get("message").asText()).isNotBlank();
+      assertThat(f.get("recommendation").has("role")).isTrue();
+      assertThat(f.get("recommendation").get("action").asText()).isNotBlank();
+      assertThat(f.get("evidence")).isNotEmpty();
+      for (JsonNode e : f.get("evidence")) {
+        assertThat(e.get("source").asText()).isNotBlank();
+        assertThat(e.get("guest").asText()).isNotBlank();
+        assertThat(e.get("from").asText()).matches("\\d+:\\d\\d(:\\d\\d)?");
+        assertThat(e.get("to").asText()).matches("\\d+:\\d\\d(:\\d\\d)?");
+        assertThat(e.get("url").asText()).startsWith("https://www.youtube.com/watch?v=").matches(".*&t=\\d+s");
+      }
+    }
+    assertThat(rules).containsExactlyInAnyOrderElementsOf(
+        BuiltInRules.descriptors().stream().map(RuleDescriptor::id).toList());
+    JsonNode summary = root.get("summary");
+    assertThat(summary.get("errors").asInt() + summary.get("warnings").asInt() + summary.get("infos").asInt())
+        .isEqualTo(root.get("findings").size());
+    assertThat(summary.get("entities").asInt()).isGreaterThan(40);
+    assertThat(summary.get("files").asInt()).isGreaterThan(10);
+  }
+
+  @Test
+  void findingsAreSortedByFileThenLineThenRule() throws Exception {
+    JsonNode findings = json(run("lint", EXAMPLE, "--format", "json").out()).get("findings");
+    for (int i = 1; i < findings.size(); i++) {
+      JsonNode a = findings.get(i - 1);
+      JsonNode b = findings.get(i);
+      int byFile = a.get("file").asText().compareTo(b.get("file").asText());
+      assertThat(byFile).isLessThanOrEqualTo(0);
+      if (byFile == 0) {
+        assertThat(a.get("line").asInt()).isLessThanOrEqualTo(b.get("line").asInt());
+        if (a.get("line").asInt() == b.get("line").asInt()) {
+          assertThat(a.get("rule").asText().compareTo(b.get("rule").asText())).isLessThanOrEqualTo(0);
+        }
+      }
+    }
+  }
+
+  @Test
+  void textGroupsByFileAndEndsWithASummaryWithoutColoursOffTerminal() {
+    Run r = run("lint", EXAMPLE);
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("\u001b[");
+    assertThat(r.out()).containsPattern("(?m)^examples/retail-data-org/components/assortment.yaml$");
+    assertThat(r.out()).containsPattern("(?m)^  \\d+:\\d+\\s+error\\s+no-ship-authority\\s+Nobody can decide");
+    assertThat(r.out()).contains("→ product-owner:").contains("evidence: Anna Hannemann");
+    assertThat(r.out().strip()).containsPattern("findings \\(\\d+ errors, \\d+ warnings, \\d+ info\\) in \\d+ entities from \\d+ files$");
+  }
+
+  @Test
+  void failOnControlsTheExitStatus() {
+    assertThat(run("lint", EXAMPLE, "--fail-on", "never").status()).isZero();
+    assertThat(run("lint", "src/test/resources/rules/both-hats/positive.yaml", "--fail-on", "warning").status()).isZero();
+    assertThat(run("lint", "src/test/resources/rules/both-hats/positive.yaml", "--fail-on", "error").status()).isZero();
+    assertThat(run("lint", "src/test/resources/rules/group-owns-decision/positive.yaml", "--fail-on", "warning")
+        .status()).isEqualTo(1);
+  }
+
+  @Test
+  void badUsageExitsWithTwoAndOneLine() {
+    Run missing = run("lint", "no/such/dir");
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("no/such/dir").contains("does not exist").doesNotContain("Exception");
+    Run format = run("lint", EXAMPLE, "--format", "xml");
+    assertThat(format.status()).isEqualTo(2);
+    assertThat(format.err()).contains("--format");
+    assertThat(run("lint").status()).isEqualTo(2);
+    assertThat(run("frobnicate").status()).isEqualTo(2);
+    assertThat(run("explain", "nonsense").err()).contains("not a rule, role or decision type");
+  }
+
+  @Test
+  void outputWritesTheReportToAFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("reports/lint.sarif");
+    Run r = run("lint", EXAMPLE, "--format", "sarif", "--output", file.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(json(Files.readString(file)).get("version").asText()).isEqualTo("2.1.0");
+  }
+
+  @Test
+  void rulesListsEveryRuleWithSeverity() {
+    Run r = run("rules");
+    assertThat(r.status()).isZero();
+    for (RuleDescriptor d : BuiltInRules.descriptors()) {
+      assertThat(r.out()).containsPattern("(?m)^" + d.id() + "\\s+" + d.severity().id() + "\\s+\\S");
+    }
+  }
+
+  @Test
+  void explainPrintsCardsWithCitations() {
+    Run rule = run("explain", "no-ship-authority");
+    assertThat(rule.status()).isZero();
+    assertThat(rule.out()).contains("rule no-ship-authority (error)").contains("Anna Hannemann")
+        .contains("https://www.youtube.com/watch?v=rTRTjB6cGng&t=950s").contains("docs/rules/no-ship-authority.md");
+    Run role = run("explain", "data-product-owner");
+    assertThat(role.out()).contains("guarantees").contains("Zhamak Dehghani");
+    Run type = run("explain", "release");
+    assertThat(type.out()).contains("decision type release").contains("product-owner");
+  }
+
+  @Test
+  void rolesShowsTitlesDecisionsAndFit() throws Exception {
+    JsonNode people = json(run("roles", EXAMPLE, "--format", "json").out()).get("people");
+    assertThat(people).isNotEmpty();
+    JsonNode lena = null;
+    JsonNode jonas = null;
+    for (JsonNode p : people) {
+      if (p.get("person").asText().equals("user:default/lena.vogel")) {
+        lena = p;
+      }
+      if (p.get("person").asText().equals("user:default/jonas.berg")) {
+        jonas = p;
+      }
+    }
+    assertThat(lena).isNotNull();
+    assertThat(lena.get("fit").asText()).contains("(both hats)");
+    assertThat(jonas.get("title").asText()).isEqualTo("Product Manager");
+    assertThat(jonas.get("fit").asText()).isEqualTo("product-owner");
+    Run table = run("roles", EXAMPLE);
+    assertThat(table.out()).startsWith("PERSON").contains("lena.vogel").contains("both hats");
+  }
+
+  @Test
+  void generateWritesALintableOrganization(@TempDir Path dir) throws Exception {
+    Run g = run("generate", "--entities", "2000", "--out", dir.toString());
+    assertThat(g.status()).isZero();
+    JsonNode root = json(run("lint", dir.toString(), "--format", "json").out());
+    assertThat(root.get("summary").get("entities").asInt()).isBetween(1800, 2200);
+    Set<String> rules = new HashSet<>();
+    root.get("findings").forEach(f -> rules.add(f.get("rule").asText()));
+    assertThat(rules).contains("no-ship-authority", "no-roadmap-owner", "no-guarantees", "duplicated-work",
+        "both-hats", "title-mismatch").doesNotContain("invalid-entity", "unknown-reference");
+  }
+}
