@@ -105,6 +105,11 @@ public final class CatalogLoader {
     String file = display(path);
     List<YamlDocument> docs = new ArrayList<>();
     LoadProblem error = null;
+    if (!Files.isRegularFile(path)) {
+      // A pipe or device (a path given explicitly or as a Location target) would block or never end.
+      return new FileResult(path, file, docs, new LoadProblem(file, 0, 0,
+          "is not a regular file (a device, pipe or socket?); pass YAML files or directories", true));
+    }
     try {
       YamlReader.read(path, docs::add);
     } catch (YamlReader.YamlError e) {
@@ -119,6 +124,10 @@ public final class CatalogLoader {
 
   @SuppressWarnings("unchecked")
   private void accept(String file, Path path, YamlDocument doc) {
+    if (doc.value() == null) {
+      // An empty document, e.g. a trailing or lone "---": Backstage ignores these, and so do we.
+      return;
+    }
     if (!(doc.value() instanceof Map<?, ?> raw)) {
       schemaProblems.add(new SchemaProblem(null, file, doc.line(), doc.column(),
           "the document is " + EntitySchema.describe(doc.value())
@@ -229,6 +238,13 @@ public final class CatalogLoader {
             "target " + target + " of " + location.ref() + " does not exist; skipped", false));
         continue;
       }
+      if (Files.isDirectory(resolved)) {
+        // Backstage targets name files; following a directory such as / would walk the whole disk.
+        loadProblems.add(new LoadProblem(location.file(), location.line(), location.column(),
+            "target " + target + " of " + location.ref() + " is a directory, not a catalog file; skipped"
+                + " (pass the directory on the command line to lint it)", false));
+        continue;
+      }
       enqueue(resolved, true);
     }
   }
@@ -249,6 +265,10 @@ public final class CatalogLoader {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               if (attrs.isRegularFile() && isYaml(f)) {
                 found.add(f);
+              } else if (attrs.isSymbolicLink() && isYaml(f)) {
+                // Links are followed, so a link seen as a link is one whose target cannot be reached.
+                loadProblems.add(new LoadProblem(display(f), 0, 0,
+                    "is a broken symbolic link (its target is missing or loops); skipped", false));
               }
               return FileVisitResult.CONTINUE;
             }

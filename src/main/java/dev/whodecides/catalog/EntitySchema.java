@@ -29,7 +29,7 @@ public final class EntitySchema {
       Set.of("data-scientist", "ml-engineer", "mlops", "data-engineer", "analyst");
   public static final Set<String> SCOPE_KINDS = Set.of("component", "api", "resource", "system", "domain", "group");
 
-  private static final Pattern NAME = Pattern.compile("^([A-Za-z0-9][-_.]?)*[A-Za-z0-9]$");
+  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$");
   private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
   private static final Pattern TAG = Pattern.compile("^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$");
   private static final Pattern KEY =
@@ -95,8 +95,9 @@ public final class EntitySchema {
       } else {
         for (Object t : list) {
           if (!(t instanceof String s) || s.length() > 63 || !TAG.matcher(s).matches()) {
-            p.add("metadata.tags entry '" + shorten(String.valueOf(t))
-                + "' is not a valid tag; use lower-case letters, digits, :, + and # separated by -");
+            // describe() stays shallow: printing a nested or self-referencing value could recurse forever.
+            p.add("metadata.tags entry " + describe(t)
+                + " is not a valid tag; use lower-case letters, digits, :, + and # separated by -");
           }
         }
       }
@@ -147,10 +148,12 @@ public final class EntitySchema {
         optionalText(p, spec, "parent");
         optionalTextList(p, spec, "children", "members");
         optionalMap(p, spec, "profile");
+        profile(p, spec);
       }
       case "user" -> {
         optionalTextList(p, spec, "memberOf");
         optionalMap(p, spec, "profile");
+        profile(p, spec);
       }
       case "location" -> {
         optionalText(p, spec, "target", "type");
@@ -239,6 +242,18 @@ public final class EntitySchema {
       Object v = spec.get(f);
       if (v != null && !(v instanceof Map)) {
         p.add("spec." + f + " must be a map, not " + describe(v));
+      }
+    }
+  }
+
+  /** Backstage's profile fields are text; {@code roles} prints displayName. */
+  private static void profile(List<String> p, Map<String, Object> spec) {
+    if (spec.get("profile") instanceof Map<?, ?> profile) {
+      for (String f : List.of("displayName", "email", "picture")) {
+        Object v = profile.get(f);
+        if (v != null && !(v instanceof String)) {
+          p.add("spec.profile." + f + " must be text, not " + describe(v));
+        }
       }
     }
   }

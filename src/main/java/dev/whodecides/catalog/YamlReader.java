@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +23,15 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
- * Reads the YAML documents of one file with their line numbers. Uses SnakeYAML's node graph rather
- * than a data binding so that every document keeps the line it starts on; converts aliases once,
- * so an alias bomb costs no more memory than its text.
+ * Reads the YAML documents of one file with their line numbers: every document keeps the line it
+ * starts on, and documents before a syntax error are kept.
  */
 public final class YamlReader {
 
@@ -94,21 +94,13 @@ public final class YamlReader {
 
   static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(100);
-    options.setNestingDepthLimit(64);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
-    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(MAX_DEPTH);
     Yaml yaml = new Yaml(options);
+    Builder builder = new Builder(sink);
     try {
-      for (Node node : yaml.composeAll(reader)) {
-        if (node == null) {
-          continue;
-        }
-        Converter c = new Converter();
-        Object value = c.convert(node);
-        Mark m = node.getStartMark();
-        sink.accept(new YamlDocument(value, m.getLine() + 1, m.getColumn() + 1, c.duplicates));
+      for (Event event : yaml.parse(reader)) {
+        builder.accept(event);
       }
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -127,6 +119,11 @@ public final class YamlReader {
     }
   }
 
+  /** Deeper YAML than this is refused; no catalog needs more than a handful of levels. */
+  static final int MAX_DEPTH = 100;
+  /** Aliases per document above this are refused: a catalog has no need for them. */
+  static final int MAX_ALIASES = 1000;
+
   private static String oneLine(String s) {
     if (s == null) {
       return "unknown problem";
@@ -135,81 +132,226 @@ public final class YamlReader {
     return t.length() > 300 ? t.substring(0, 300) + "…" : t;
   }
 
-  private static final class Converter {
-    private final Map<Node, Object> seen = new IdentityHashMap<>();
-    final List<String> duplicates = new ArrayList<>();
+  /**
+   * Builds plain values from SnakeYAML's parser events. Working from events rather than SnakeYAML's
+   * node graph skips its regular-expression tag resolution (the bulk of the time on large
+   * catalogs); scalars are typed here with cheap checks. Aliases share the value of their anchor,
+   * so an alias bomb costs no more memory than its text.
+   */
+  private static final class Builder {
+    private final Consumer<YamlDocument> sink;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final Map<String, Object> anchors = new HashMap<>();
+    // Keys and short values repeat in every document ("apiVersion", "production", a team's
+    // reference); sharing one String per file keeps large catalogs small in memory.
+    private final Map<String, String> strings = new HashMap<>();
+    private List<String> duplicates = new ArrayList<>();
+    private int aliases;
+    private int docLine;
+    private int docColumn;
+    private Object root;
+    private boolean hasRoot;
 
-    Object convert(Node node) {
-      Object done = seen.get(node);
-      if (done != null) {
-        return done;
-      }
-      if (node instanceof MappingNode mapping) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        seen.put(node, map);
-        for (NodeTuple t : mapping.getValue()) {
-          Object k = convert(t.getKeyNode());
-          String key = String.valueOf(k);
-          if (t.getKeyNode().getTag().equals(Tag.MERGE)) {
-            Object merged = convert(t.getValueNode());
-            if (merged instanceof Map<?, ?> mm) {
-              mm.forEach((mk, mv) -> map.putIfAbsent(String.valueOf(mk), mv));
-            }
-            continue;
-          }
-          if (map.containsKey(key)) {
-            duplicates.add("'" + key + "' at line " + (t.getKeyNode().getStartMark().getLine() + 1));
-          }
-          map.put(key, convert(t.getValueNode()));
-        }
-        return map;
-      }
-      if (node instanceof SequenceNode seq) {
-        List<Object> list = new ArrayList<>(seq.getValue().size());
-        seen.put(node, list);
-        for (Node n : seq.getValue()) {
-          list.add(convert(n));
-        }
-        return list;
-      }
-      ScalarNode scalar = (ScalarNode) node;
-      Object v = scalar(scalar);
-      if (v != null) {
-        seen.put(node, v);
-      }
-      return v;
+    Builder(Consumer<YamlDocument> sink) {
+      this.sink = sink;
     }
 
-    private static Object scalar(ScalarNode s) {
+    private static final class Frame {
+      final Map<String, Object> map;
+      final List<Object> list;
+      Object key;
+      boolean hasKey;
+      int keyLine;
+
+      Frame(Map<String, Object> map, List<Object> list) {
+        this.map = map;
+        this.list = list;
+      }
+    }
+
+    void accept(Event event) {
+      switch (event.getEventId()) {
+        case DocumentStart -> {
+          anchors.clear();
+          duplicates = new ArrayList<>();
+          aliases = 0;
+          root = null;
+          hasRoot = false;
+        }
+        case DocumentEnd -> {
+          if (hasRoot && root != null) {
+            sink.accept(new YamlDocument(root, docLine, docColumn, duplicates));
+          }
+        }
+        case MappingStart -> {
+          Map<String, Object> map = new LinkedHashMap<>();
+          open(event, ((MappingStartEvent) event).getAnchor(), map);
+          stack.push(new Frame(map, null));
+        }
+        case SequenceStart -> {
+          List<Object> list = new ArrayList<>();
+          open(event, ((SequenceStartEvent) event).getAnchor(), list);
+          stack.push(new Frame(null, list));
+        }
+        case MappingEnd, SequenceEnd -> stack.pop();
+        case Scalar -> {
+          ScalarEvent s = (ScalarEvent) event;
+          Object value = scalar(s);
+          if (value instanceof String text && text.length() <= 64) {
+            value = strings.computeIfAbsent(text, t -> t);
+          }
+          if (s.getAnchor() != null) {
+            anchors.put(s.getAnchor(), value);
+          }
+          add(value, event.getStartMark(), s.isPlain() && "<<".equals(s.getValue()));
+        }
+        case Alias -> {
+          String anchor = ((AliasEvent) event).getAnchor();
+          if (!anchors.containsKey(anchor)) {
+            throw new MarkedYAMLException("while reading an alias", null, "found undefined alias " + anchor,
+                event.getStartMark()) {};
+          }
+          if (++aliases > MAX_ALIASES) {
+            throw new MarkedYAMLException("while reading aliases", null,
+                "more than " + MAX_ALIASES + " aliases in one document", event.getStartMark()) {};
+          }
+          add(anchors.get(anchor), event.getStartMark(), false);
+        }
+        default -> { }
+      }
+    }
+
+    private void open(Event event, String anchor, Object container) {
+      if (anchor != null) {
+        anchors.put(anchor, container);
+      }
+      add(container, event.getStartMark(), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void add(Object value, Mark mark, boolean mergeKey) {
+      Frame top = stack.peek();
+      if (top == null) {
+        root = value;
+        hasRoot = true;
+        docLine = mark.getLine() + 1;
+        docColumn = mark.getColumn() + 1;
+        return;
+      }
+      if (top.list != null) {
+        top.list.add(value);
+        return;
+      }
+      if (!top.hasKey) {
+        top.key = mergeKey ? MERGE : value;
+        top.hasKey = true;
+        top.keyLine = mark.getLine() + 1;
+        return;
+      }
+      top.hasKey = false;
+      if (top.key == MERGE) {
+        // "<<: *base" or "<<: [*a, *b]" merges maps; keys written explicitly win.
+        List<Object> sources = value instanceof List<?> l ? (List<Object>) l : List.of(value);
+        for (Object src : sources) {
+          if (src instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> top.map.putIfAbsent(String.valueOf(k), v));
+          }
+        }
+        return;
+      }
+      String key = String.valueOf(top.key);
+      if (top.map.containsKey(key)) {
+        duplicates.add("'" + key + "' at line " + top.keyLine);
+      }
+      top.map.put(key, value);
+    }
+
+    private static final Object MERGE = new Object();
+
+    private static Object scalar(ScalarEvent s) {
       String v = s.getValue();
-      Tag tag = s.getTag();
-      if (Tag.NULL.equals(tag)) {
+      String tag = s.getTag();
+      if (tag != null && !tag.equals("!")) {
+        return switch (tag) {
+          case "tag:yaml.org,2002:int" -> integer(v, v);
+          case "tag:yaml.org,2002:float" -> decimal(v, v);
+          case "tag:yaml.org,2002:bool" -> bool(v, v);
+          case "tag:yaml.org,2002:null" -> null;
+          default -> v;
+        };
+      }
+      if (!s.isPlain()) {
+        return v;
+      }
+      if (v.isEmpty() || v.equals("~") || v.equals("null") || v.equals("Null") || v.equals("NULL")) {
         return null;
       }
-      if (Tag.BOOL.equals(tag)) {
-        String l = v.toLowerCase();
-        return l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y");
+      char c = v.charAt(0);
+      if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+        Object n = integer(v, null);
+        if (n != null) {
+          return n;
+        }
+        Object d = decimal(v, null);
+        return d != null ? d : v;
       }
-      if (Tag.INT.equals(tag)) {
-        try {
-          String t = v.replace("_", "");
-          if (t.startsWith("0x")) {
-            return Long.parseLong(t.substring(2), 16);
+      return bool(v, v);
+    }
+
+    private static Object bool(String v, Object otherwise) {
+      return switch (v) {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" -> Boolean.TRUE;
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" -> Boolean.FALSE;
+        default -> otherwise;
+      };
+    }
+
+    private static Object integer(String v, Object otherwise) {
+      String t = v.replace("_", "");
+      int start = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+      if (t.length() == start) {
+        return otherwise;
+      }
+      try {
+        if (t.startsWith("0x", start)) {
+          return Long.parseLong(t.substring(0, start) + t.substring(start + 2), 16);
+        }
+        for (int i = start; i < t.length(); i++) {
+          if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+            return otherwise;
           }
-          BigInteger b = new BigInteger(t);
-          return b.bitLength() < 63 ? (Object) b.longValue() : b;
-        } catch (NumberFormatException e) {
-          return v;
         }
+        BigInteger b = new BigInteger(t);
+        return b.bitLength() < 63 ? (Object) b.longValue() : b;
+      } catch (NumberFormatException e) {
+        return otherwise;
       }
-      if (Tag.FLOAT.equals(tag)) {
-        try {
-          return Double.parseDouble(v.replace("_", ""));
-        } catch (NumberFormatException e) {
-          return v;
+    }
+
+    private static Object decimal(String v, Object otherwise) {
+      String t = v.replace("_", "");
+      switch (t) {
+        case ".inf", "+.inf", ".Inf", "+.Inf", ".INF", "+.INF" -> {
+          return Double.POSITIVE_INFINITY;
         }
+        case "-.inf", "-.Inf", "-.INF" -> {
+          return Double.NEGATIVE_INFINITY;
+        }
+        case ".nan", ".NaN", ".NAN" -> {
+          return Double.NaN;
+        }
+        default -> { }
       }
-      return v;
+      // YAML floats need a digit and only digits, sign, point and exponent; this keeps dates,
+      // versions such as 1.2.3 and times such as 12:30 as text.
+      if (!t.matches("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?")) {
+        return otherwise;
+      }
+      try {
+        return Double.parseDouble(t);
+      } catch (NumberFormatException e) {
+        return otherwise;
+      }
     }
   }
 }

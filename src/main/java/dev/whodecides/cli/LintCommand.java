@@ -59,14 +59,22 @@ final class LintCommand implements Callable<Integer> {
       description = "TF-IDF cosine at or above which two use cases count as the same work (default: ${DEFAULT-VALUE}).")
   double duplicateThreshold;
 
+  private boolean debug() {
+    return spec.commandLine().getParent() != null
+        && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
+  }
+
   @Override
   public Integer call() {
     if (duplicateThreshold <= 0 || duplicateThreshold > 1) {
       throw new UserError("--duplicate-threshold must be above 0 and at most 1, not " + duplicateThreshold);
     }
     var err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
     Catalog catalog = Output.load(paths, err);
+    long t1 = System.nanoTime();
     LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold));
+    long t2 = System.nanoTime();
     String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
     Formatter formatter = switch (format) {
       case text -> new TextFormatter(Output.color(output));
@@ -75,6 +83,10 @@ final class LintCommand implements Callable<Integer> {
       case markdown -> new MarkdownFormatter(base);
     };
     Output.write(formatter.format(result), output, spec.commandLine().getOut());
+    if (debug()) {
+      err.printf("timing: load %d ms, rules %d ms, report %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
+    }
     if (catalog.hasFatalProblems()) {
       err.println("whodecides: some input could not be read (see the errors above); the report covers the rest");
       return Main.USAGE;

@@ -28,7 +28,7 @@ public final class NoShipAuthority implements Rule {
           : "no release decision covers it or its system, domain or team";
       out.report(c,
           "Nobody can decide whether " + c.ref() + " (" + c.text("lifecycle") + ", owned by "
-              + c.text("owner") + ") is good enough to ship: " + why + ".",
+              + a.catalog().ref(c, "owner").map(Object::toString).orElse(c.text("owner")) + ") is good enough to ship: " + why + ".",
           "Name one person who makes the ship-or-wait call: add a Decision of type release with scope "
               + c.ref() + " (or its system) and that person as owner, usually the team's product owner.");
     }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TF-IDF cosine similarity over short texts, computed exactly through an inverted index: only
- * pairs that share a term are ever scored, so the cost follows how many texts share words rather
- * than the square of their number.
+ * TF-IDF cosine similarity over short texts, exact at a threshold, without scoring all pairs:
+ * an inverted index over each text's rarer words finds the only candidates that can reach the
+ * threshold, so the cost follows how many texts really overlap rather than the square of their
+ * number.
  *
  * <p>Weights: raw term frequency times smoothed inverse document frequency
  * {@code ln((1 + n) / (1 + df)) + 1}, vectors normalised to unit length. Tokens are lower-cased
@@ -55,86 +56,124 @@ public final class TextSimilarity {
   public static List<Pair> similarPairs(List<String> texts, double threshold) {
     int n = texts.size();
     Map<String, Integer> vocabulary = new HashMap<>();
-    int[][] termIds = new int[n][];
-    int[][] counts = new int[n][];
+    List<Map<Integer, Integer>> tfs = new ArrayList<>(n);
     List<Integer> df = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (String text : texts) {
       Map<Integer, Integer> tf = new HashMap<>();
-      for (String t : tokens(texts.get(i))) {
+      for (String t : tokens(text)) {
         int id = vocabulary.computeIfAbsent(t, k -> {
           df.add(0);
           return vocabulary.size();
         });
         tf.merge(id, 1, Integer::sum);
       }
-      termIds[i] = new int[tf.size()];
-      counts[i] = new int[tf.size()];
-      int k = 0;
-      for (Map.Entry<Integer, Integer> e : tf.entrySet()) {
-        termIds[i][k] = e.getKey();
-        counts[i][k] = e.getValue();
-        df.set(e.getKey(), df.get(e.getKey()) + 1);
-        k++;
-      }
+      tf.keySet().forEach(id -> df.set(id, df.get(id) + 1));
+      tfs.add(tf);
     }
     int v = vocabulary.size();
     double[] idf = new double[v];
     for (int t = 0; t < v; t++) {
       idf[t] = Math.log((1.0 + n) / (1.0 + df.get(t))) + 1.0;
     }
-    // Inverted index: for each term, the documents holding it and their normalised weights.
-    int[][] postDocs = new int[v][];
-    double[][] postWeights = new double[v][];
-    int[] fill = new int[v];
-    for (int t = 0; t < v; t++) {
-      postDocs[t] = new int[df.get(t)];
-      postWeights[t] = new double[df.get(t)];
-    }
+    // Unit-length vectors, features sorted by term id for merging.
+    int[][] terms = new int[n][];
     double[][] weights = new double[n][];
+    double[] maxWeight = new double[v];
     for (int i = 0; i < n; i++) {
-      double[] w = new double[termIds[i].length];
+      int[] ids = tfs.get(i).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      double[] w = new double[ids.length];
       double norm = 0;
-      for (int k = 0; k < w.length; k++) {
-        w[k] = counts[i][k] * idf[termIds[i][k]];
+      for (int k = 0; k < ids.length; k++) {
+        w[k] = tfs.get(i).get(ids[k]) * idf[ids[k]];
         norm += w[k] * w[k];
       }
       norm = Math.sqrt(norm);
-      for (int k = 0; k < w.length; k++) {
+      for (int k = 0; k < ids.length; k++) {
         w[k] = norm == 0 ? 0 : w[k] / norm;
-        int t = termIds[i][k];
-        postDocs[t][fill[t]] = i;
-        postWeights[t][fill[t]++] = w[k];
+        maxWeight[ids[k]] = Math.max(maxWeight[ids[k]], w[k]);
       }
+      terms[i] = ids;
       weights[i] = w;
     }
+    tfs.clear();
+    // All-Pairs (Bayardo, Ma and Srikant 2007): visit each vector's features from the most common
+    // term to the rarest and index a feature only once the features skipped so far could not
+    // reach the threshold against any vector. Two vectors at or above the threshold then always
+    // share an indexed feature, so the result is exact while common words stay out of the index.
+    Integer[] byDf = new Integer[v];
+    for (int t = 0; t < v; t++) {
+      byDf[t] = t;
+    }
+    Arrays.sort(byDf, (a, b) -> df.get(b) - df.get(a) != 0 ? df.get(b) - df.get(a) : a - b);
+    int[] rank = new int[v];
+    for (int r = 0; r < v; r++) {
+      rank[byDf[r]] = r;
+    }
+    List<List<Integer>> postings = new ArrayList<>(v);
+    for (int t = 0; t < v; t++) {
+      postings.add(null);
+    }
+    int[] seenBy = new int[n];
+    Arrays.fill(seenBy, -1);
+    int[] candidates = new int[n];
     List<Pair> pairs = new ArrayList<>();
-    double[] acc = new double[n];
-    int[] touched = new int[n];
-    for (int i = 0; i < n; i++) {
-      int touchedCount = 0;
-      for (int k = 0; k < termIds[i].length; k++) {
-        int t = termIds[i][k];
-        double wi = weights[i][k];
-        int[] docs = postDocs[t];
-        double[] ws = postWeights[t];
-        // Postings are in document order; only later documents are scored, so each pair once.
-        int start = Arrays.binarySearch(docs, i) + 1;
-        for (int p = start; p < docs.length; p++) {
-          int j = docs[p];
-          if (acc[j] == 0) {
-            touched[touchedCount++] = j;
+    for (int y = 0; y < n; y++) {
+      int count = 0;
+      for (int t : terms[y]) {
+        List<Integer> docs = postings.get(t);
+        if (docs == null) {
+          continue;
+        }
+        for (int x : docs) {
+          if (seenBy[x] != y) {
+            seenBy[x] = y;
+            candidates[count++] = x;
           }
-          acc[j] += wi * ws[p];
         }
       }
-      for (int x = 0; x < touchedCount; x++) {
-        int j = touched[x];
-        if (acc[j] >= threshold - 1e-12) {
-          pairs.add(new Pair(i, j, acc[j]));
+      for (int c = 0; c < count; c++) {
+        int x = candidates[c];
+        double cosine = dot(terms[x], weights[x], terms[y], weights[y]);
+        if (cosine >= threshold - 1e-12) {
+          pairs.add(new Pair(x, y, cosine));
         }
-        acc[j] = 0;
+      }
+      Integer[] order = new Integer[terms[y].length];
+      for (int k = 0; k < order.length; k++) {
+        order[k] = k;
+      }
+      final int doc = y;
+      Arrays.sort(order, (a, b) -> rank[terms[doc][a]] - rank[terms[doc][b]]);
+      double bound = 0;
+      for (int k : order) {
+        int t = terms[y][k];
+        bound += weights[y][k] * maxWeight[t];
+        if (bound >= threshold - 1e-12) {
+          List<Integer> docs = postings.get(t);
+          if (docs == null) {
+            docs = new ArrayList<>(2);
+            postings.set(t, docs);
+          }
+          docs.add(y);
+        }
       }
     }
     return pairs;
+  }
+
+  private static double dot(int[] ta, double[] wa, int[] tb, double[] wb) {
+    double sum = 0;
+    int i = 0;
+    int j = 0;
+    while (i < ta.length && j < tb.length) {
+      if (ta[i] == tb[j]) {
+        sum += wa[i++] * wb[j++];
+      } else if (ta[i] < tb[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return sum;
   }
 }
