@@ -21,7 +21,7 @@ public final class Catalog {
   private final Map<String, List<Entity>> byKind = new HashMap<>();
   private final Set<EntityRef> invalidRefs;
   private final List<DataContract> contracts;
-  private final Map<String, DataContract> contractsByFile = new HashMap<>();
+  private final Map<String, List<DataContract>> contractsByFile = new HashMap<>();
   private final List<SchemaProblem> schemaProblems;
   private final List<LoadProblem> loadProblems;
   private final int files;
@@ -43,7 +43,7 @@ public final class Catalog {
       byKind.computeIfAbsent(e.ref().kind(), k -> new ArrayList<>()).add(e);
     }
     for (DataContract c : this.contracts) {
-      contractsByFile.put(c.file(), c);
+      contractsByFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
     }
   }
 
@@ -135,9 +135,9 @@ public final class Catalog {
     return contracts;
   }
 
-  /** The contract read from this file path (as the loader prints paths), if any. */
-  public Optional<DataContract> contractAt(String file) {
-    return Optional.ofNullable(contractsByFile.get(file));
+  /** The contracts read from this file path (as the loader prints paths); empty when none. */
+  public List<DataContract> contractsAt(String file) {
+    return contractsByFile.getOrDefault(file, List.of());
   }
 
   /** The annotation that ties an entity to its contract file, relative to the entity's file. */
@@ -161,7 +161,7 @@ public final class Catalog {
   public List<DataContract> contractsFor(Entity e) {
     String path = contractPath(e);
     if (path != null) {
-      return contractAt(path).map(List::of).orElse(List.of());
+      return contractsAt(path);
     }
     List<DataContract> out = new ArrayList<>();
     for (DataContract c : contracts) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,12 @@ public final class YamlReader {
   static final int MAX_DEPTH = 100;
   /** Aliases per document above this are refused: a catalog has no need for them. */
   static final int MAX_ALIASES = 1000;
+  /**
+   * Values that aliases may add to one document when expanded. Aliases share their anchor's value,
+   * so memory is safe anyway, but whatever walks the values later (a contract's nested properties,
+   * a key turned into text) would pay for every expanded copy: an alias bomb would hang it.
+   */
+  static final long MAX_EXPANDED = 1_000_000;
 
   private static String oneLine(String s) {
     if (s == null) {
@@ -146,6 +153,9 @@ public final class YamlReader {
     // reference); sharing one String per file keeps large catalogs small in memory.
     private final Map<String, String> strings = new HashMap<>();
     private List<String> duplicates = new ArrayList<>();
+    // Size and height of anchored collections once closed, so an alias can be charged for them.
+    private final Map<Object, long[]> shapes = new IdentityHashMap<>();
+    private long expanded;
     private int aliases;
     private int docLine;
     private int docColumn;
@@ -162,10 +172,19 @@ public final class YamlReader {
       Object key;
       boolean hasKey;
       int keyLine;
+      boolean anchored;
+      /** Values in this collection with aliases expanded, itself included. */
+      long weight = 1;
+      /** Levels of collections from this one down, aliases expanded. */
+      long height = 1;
 
       Frame(Map<String, Object> map, List<Object> list) {
         this.map = map;
         this.list = list;
+      }
+
+      Object container() {
+        return map != null ? map : list;
       }
     }
 
@@ -175,6 +194,8 @@ public final class YamlReader {
           anchors.clear();
           duplicates = new ArrayList<>();
           aliases = 0;
+          shapes.clear();
+          expanded = 0;
           root = null;
           hasRoot = false;
         }
@@ -185,15 +206,23 @@ public final class YamlReader {
         }
         case MappingStart -> {
           Map<String, Object> map = new LinkedHashMap<>();
-          open(event, ((MappingStartEvent) event).getAnchor(), map);
-          stack.push(new Frame(map, null));
+          String anchor = ((MappingStartEvent) event).getAnchor();
+          open(event, anchor, map);
+          push(new Frame(map, null), anchor, event);
         }
         case SequenceStart -> {
           List<Object> list = new ArrayList<>();
-          open(event, ((SequenceStartEvent) event).getAnchor(), list);
-          stack.push(new Frame(null, list));
+          String anchor = ((SequenceStartEvent) event).getAnchor();
+          open(event, anchor, list);
+          push(new Frame(null, list), anchor, event);
         }
-        case MappingEnd, SequenceEnd -> stack.pop();
+        case MappingEnd, SequenceEnd -> {
+          Frame done = stack.pop();
+          if (done.anchored) {
+            shapes.put(done.container(), new long[] {done.weight, done.height});
+          }
+          grow(done.weight, done.height);
+        }
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) event;
           Object value = scalar(s);
@@ -203,6 +232,7 @@ public final class YamlReader {
           if (s.getAnchor() != null) {
             anchors.put(s.getAnchor(), value);
           }
+          grow(1, 0);
           add(value, event.getStartMark(), s.isPlain() && "<<".equals(s.getValue()));
         }
         case Alias -> {
@@ -215,10 +245,52 @@ public final class YamlReader {
             throw new MarkedYAMLException("while reading aliases", null,
                 "more than " + MAX_ALIASES + " aliases in one document", event.getStartMark()) {};
           }
-          add(anchors.get(anchor), event.getStartMark(), false);
+          Object value = anchors.get(anchor);
+          long[] shape = {1, 0};
+          if (value instanceof Map || value instanceof List) {
+            for (Frame open : stack) {
+              if (open.container() == value) {
+                throw new MarkedYAMLException("while reading an alias", null, "alias *" + anchor
+                    + " is used inside the collection it names, which makes it endless", event.getStartMark()) {};
+              }
+            }
+            shape = shapes.get(value);
+            if (stack.size() + shape[1] > MAX_DEPTH) {
+              throw tooDeep(event);
+            }
+            expanded += shape[0];
+            if (expanded > MAX_EXPANDED) {
+              throw new MarkedYAMLException("while reading aliases", null, "aliases expand this document to more than "
+                  + MAX_EXPANDED + " values (an alias bomb?)", event.getStartMark()) {};
+            }
+          }
+          grow(shape[0], shape[1]);
+          add(value, event.getStartMark(), false);
         }
         default -> { }
       }
+    }
+
+    private void push(Frame frame, String anchor, Event event) {
+      if (stack.size() >= MAX_DEPTH) {
+        throw tooDeep(event);
+      }
+      frame.anchored = anchor != null;
+      stack.push(frame);
+    }
+
+    /** Charges a finished child (weight values, height levels) to the open collection. */
+    private void grow(long weight, long height) {
+      Frame top = stack.peek();
+      if (top != null) {
+        top.weight += weight;
+        top.height = Math.max(top.height, height + 1);
+      }
+    }
+
+    private static MarkedYAMLException tooDeep(Event event) {
+      return new MarkedYAMLException("while reading a collection", null, "collections nested more than "
+          + MAX_DEPTH + " levels deep (aliases included)", event.getStartMark()) {};
     }
 
     private void open(Event event, String anchor, Object container) {

@@ -47,9 +47,12 @@ public final class Ownership {
       }
     }
     for (Entity g : catalog.ofKind("group")) {
-      catalog.ref(g, "parent").ifPresent(p -> parentGroup.putIfAbsent(g.ref(), p));
+      catalog.ref(g, "parent").filter(p -> p.kind().equals("group"))
+          .ifPresent(p -> parentGroup.putIfAbsent(g.ref(), p));
       for (EntityRef child : catalog.refs(g, "children")) {
-        parentGroup.putIfAbsent(child, g.ref());
+        if (child.kind().equals("group")) {
+          parentGroup.putIfAbsent(child, g.ref());
+        }
       }
     }
   }
@@ -127,7 +130,8 @@ public final class Ownership {
     // Parent components (subcomponentOf), guarding against cycles.
     Entity cur = e;
     while (cur.ref().kind().equals("component")) {
-      Optional<Entity> parent = catalog.ref(cur, "subcomponentOf").flatMap(catalog::get);
+      Optional<Entity> parent = catalog.ref(cur, "subcomponentOf")
+          .filter(r -> r.kind().equals("component")).flatMap(catalog::get);
       if (parent.isEmpty() || !out.add(parent.get().ref())) {
         break;
       }
@@ -141,7 +145,7 @@ public final class Ownership {
     }
     for (Entity s : structural) {
       if (!s.ref().kind().equals("system") && s.spec().containsKey("system")) {
-        catalog.ref(s, "system").ifPresent(sys -> {
+        catalog.ref(s, "system").filter(r -> r.kind().equals("system")).ifPresent(sys -> {
           out.add(sys);
           catalog.get(sys).ifPresent(systems::add);
         });
@@ -152,13 +156,13 @@ public final class Ownership {
       domains.add(e);
     }
     for (Entity s : systems) {
-      catalog.ref(s, "domain").ifPresent(d -> {
+      catalog.ref(s, "domain").filter(r -> r.kind().equals("domain")).ifPresent(d -> {
         out.add(d);
         catalog.get(d).ifPresent(domains::add);
       });
     }
     for (int i = 0; i < domains.size(); i++) {
-      Optional<EntityRef> parent = catalog.ref(domains.get(i), "subdomainOf");
+      Optional<EntityRef> parent = catalog.ref(domains.get(i), "subdomainOf").filter(r -> r.kind().equals("domain"));
       if (parent.isPresent() && out.add(parent.get())) {
         catalog.get(parent.get()).ifPresent(domains::add);
       }

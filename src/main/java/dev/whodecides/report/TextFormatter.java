@@ -52,7 +52,8 @@ public final class TextFormatter implements Formatter {
     long total = e + w + i;
     String counts = total + (total == 1 ? " finding" : " findings") + " (" + e + (e == 1 ? " error, " : " errors, ")
         + w + (w == 1 ? " warning, " : " warnings, ") + i + (i == 1 ? " info)" : " infos)");
-    String line = (total == 0 ? "✔ no findings" : "✖ " + counts) + " in " + r.entities() + " entities from "
+    String line = (total == 0 ? "✔ no findings" : "✖ " + counts) + " in " + r.entities()
+        + (r.entities() == 1 ? " entity from " : " entities from ")
         + r.catalog().files() + (r.catalog().files() == 1 ? " file" : " files");
     out.append(paint(total == 0 ? "32" : e > 0 ? "31" : "33", line)).append('\n');
     return out.toString();

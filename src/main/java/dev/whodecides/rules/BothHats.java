@@ -13,7 +13,7 @@ import java.util.Optional;
 @RuleInfo(
     id = "both-hats",
     severity = Severity.INFO,
-    summary = "One person owns both the release and the roadmap decisions of a product: make it a conscious choice.")
+    summary = "One person owns both the release and the roadmap decisions of a live product: make it a conscious choice.")
 public final class BothHats implements Rule {
 
   @Override
@@ -21,6 +21,9 @@ public final class BothHats implements Rule {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
     Map<EntityRef, Entity> firstProduct = new LinkedHashMap<>();
     for (Entity c : a.catalog().ofKind("component")) {
+      if (!Products.isLive(c)) {
+        continue;
+      }
       EntityRef release = a.ownership().owner(c.ref(), DecisionType.RELEASE);
       if (release == null || !release.kind().equals("user")) {
         continue;

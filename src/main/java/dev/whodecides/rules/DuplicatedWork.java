@@ -55,8 +55,8 @@ public final class DuplicatedWork implements Rule {
           cluster.size() + " use cases of " + teams.size() + " teams describe the same work and no portfolio owner"
               + " covers all of " + String.join(", ", teams.stream().map(EntityRef::toString).toList()) + ": "
               + Products.list(names, 8) + ".",
-          "Have one domain owner look across these teams: add a Decision of type portfolio on a group or domain"
-              + " above them, then merge the work or agree who builds it once.");
+          "Have one domain owner look across these teams: add a Decision of type portfolio on the group above them"
+              + " (their department or organization), then merge the work or agree who builds it once.");
     }
   }
 

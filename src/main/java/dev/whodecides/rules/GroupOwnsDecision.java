@@ -12,7 +12,8 @@ public final class GroupOwnsDecision implements Rule {
   @Override
   public void check(Analysis a, Reporter out) {
     for (Declaration d : a.ownership().declarations()) {
-      if (d.owner() != null && d.owner().kind().equals("group")) {
+      // An owner that names nothing is unknown-reference's finding, not this one.
+      if (d.owner() != null && d.owner().kind().equals("group") && a.catalog().exists(d.owner())) {
         out.report(d.source(),
             "The " + d.type().id() + " decision for " + d.scope() + " is owned by the group " + d.owner()
                 + ", so no one person is accountable for making it.",

@@ -16,7 +16,8 @@ public final class InvalidEntity implements Rule {
   public void check(Analysis a, Reporter out) {
     for (SchemaProblem p : a.catalog().schemaProblems()) {
       out.report(p.entity(), p.file(), p.line(), p.column(),
-          (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message() + ".",
+          (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message()
+              + (p.message().endsWith(".") ? "" : "."),
           null, "Fix the document so whodecides can read it; until then it is left out of the analysis.");
     }
     for (Declaration d : a.ownership().declarations()) {

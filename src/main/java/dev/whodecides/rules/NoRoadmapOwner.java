@@ -33,8 +33,9 @@ public final class NoRoadmapOwner implements Rule {
           : a.catalog().get(EntityRef.parse(team, "group"));
       String message = "Nobody decides which problem goes on the roadmap for " + what
           + (team.isEmpty() ? " without an owning team" : " of " + team) + ": " + Products.list(names, 10) + ".";
-      String action = "Give " + (team.isEmpty() ? "these products" : team) + " one roadmap owner, usually a product"
-          + " manager: add a Decision of type roadmap scoped to the team, its system or each product.";
+      String action = "Name one roadmap owner for " + (team.isEmpty() ? "these products" : "the products of " + team)
+          + ", usually a product manager: add a Decision of type roadmap scoped to the owning team, the system or each"
+          + " product.";
       if (teamEntity.isPresent()) {
         out.report(teamEntity.get(), message, action);
       } else {

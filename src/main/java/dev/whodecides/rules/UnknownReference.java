@@ -29,6 +29,11 @@ public final class UnknownReference implements Rule {
             out.report(e, "spec." + f.field() + " of " + e.ref() + " is '" + text
                     + "', which is not a reference of the form [kind:][namespace/]name.",
                 "Write the reference as kind:name, e.g. " + f.defaultKind() + ":some-name.");
+          } else if (!f.kinds().contains(ref.get().kind())) {
+            out.report(e, "spec." + f.field() + " of " + e.ref() + " names " + ref.get() + ", but it must name a "
+                    + String.join(" or ", f.kinds()) + ".",
+                "Point spec." + f.field() + " at a " + String.join(" or ", f.kinds()) + ", e.g. " + f.defaultKind()
+                    + ":some-name.");
           } else if (!catalog.exists(ref.get())) {
             out.report(e, "spec." + f.field() + " of " + e.ref() + " names " + ref.get()
                     + ", which is not in the catalog.",
@@ -38,7 +43,7 @@ public final class UnknownReference implements Rule {
         }
       }
       String contract = Catalog.contractPath(e);
-      if (contract != null && catalog.contractAt(contract).isEmpty()) {
+      if (contract != null && catalog.contractsAt(contract).isEmpty()) {
         out.report(e, "Annotation " + Catalog.CONTRACT_ANNOTATION + " of " + e.ref() + " points at " + contract
                 + ", which is not an ODCS v3 data contract that could be read.",
             "Fix the path (it is relative to " + e.file() + ") or add the contract file.");

@@ -224,7 +224,7 @@ class BadInputTest {
         fatal("bad.yaml", null, null)));
     t.add(c("deeply nested YAML: 10,000 balanced [ ]",
         file("bad.yaml", "apiVersion: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"),
-        either(fatal("bad.yaml", null, null), invalid("bad.yaml", 1, "apiVersion"))));
+        fatal("bad.yaml", 0, null)));
     t.add(c("deeply nested YAML: 1,000 levels of block mappings in a spec",
         dir -> {
           StringBuilder b = new StringBuilder(bs("Group", "name: deep", "type: team\nchildren: []"));
@@ -233,48 +233,78 @@ class BadInputTest {
           }
           write(dir.resolve("deep.yaml"), b.toString().getBytes(UTF_8));
         },
-        either(fatal("deep.yaml", null, null), loads("deep.yaml"))));
+        fatal("deep.yaml", 0, null)));
     t.add(c("deeply nested YAML: 100,000 levels in metadata.tags",
         file("bad.yaml", bs("Group", "name: g\ntags: " + "[".repeat(100_000) + "]".repeat(100_000),
             "type: team\nchildren: []")),
-        either(fatal("bad.yaml", null, null), invalid("bad.yaml", 1, "metadata.tags"))));
+        fatal("bad.yaml", 0, null)));
     t.add(c("deeply nested YAML: 100,000 levels in a key",
         file("bad.yaml", "? " + "[".repeat(100_000) + "]".repeat(100_000) + "\n: x\n"),
-        fatal("bad.yaml", null, null)));
+        fatal("bad.yaml", 0, null)));
+    t.add(c("deep nesting built from a chain of aliases",
+        dir -> {
+          StringBuilder b = new StringBuilder("a0: &a0 [" + "[".repeat(50) + "]".repeat(50) + "]\n");
+          for (int i = 1; i < 1000; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [" + "[".repeat(50))
+                .append("*a").append(i - 1).append("]".repeat(50) + "]\n");
+          }
+          write(dir.resolve("bad.yaml"), b.toString().getBytes(UTF_8));
+        },
+        fatal("bad.yaml", 0, null)));
+    t.add(c("100 levels of nesting are fine",
+        file("nested.yaml", bs("Component", "name: nested-one", COMPONENT_SPEC + "extra: "
+            + "[".repeat(97) + "]".repeat(97))),
+        finding("no-ship-authority", "nested.yaml", 1, "component:default/nested-one")));
     t.add(c("deeply nested YAML: 100,000 levels in a description",
         file("bad.yaml", bs("Group", "name: g\ndescription: " + "{a: ".repeat(100_000) + "b" + "}".repeat(100_000),
             "type: team\nchildren: []")),
-        either(fatal("bad.yaml", null, null), invalid("bad.yaml", 1, "metadata.description must be text"))));
+        fatal("bad.yaml", 0, null)));
+    t.add(c("User profile.displayName a list",
+        file("bad.yaml", bs("User", "name: jo", "memberOf: [good-team]\nprofile:\n  displayName: [Jo, Joanna]")),
+        invalid("bad.yaml", 1, "spec.profile.displayName")));
     t.add(c("a syntax error after a valid document keeps the document",
         file("bad.yaml", bs("Component", "name: before-error", COMPONENT_SPEC) + "---\nkind: [\n"),
         fatal("bad.yaml", 0, "YAML syntax error")
             .and("no-ship-authority", "bad.yaml", 1, "component:default/before-error")));
 
     // --- Resource limits ----------------------------------------------------------------------
-    t.add(c("YAML alias bomb (billion laughs, 9 levels of 9: 387 million leaves) reads in linear memory",
+    t.add(c("YAML alias bomb (billion laughs, 9 levels of 9: 387 million leaves)",
         file("bomb.yaml", billionLaughs(9, 9)),
-        notice("bomb.yaml", "skipped a document without apiVersion and kind")));
+        fatal("bomb.yaml", 0, "alias")));
     t.add(c("YAML alias bomb beyond the alias limit (12 levels of 100)",
         file("bad.yaml", billionLaughs(12, 100)),
         fatal("bad.yaml", null, "alias")));
     t.add(c("alias bomb below the alias limit expands in linear memory",
-        file("bomb.yaml", bs("Component", "name: bomb-host", COMPONENT_SPEC + billionLaughs(6, 9))),
+        file("bomb.yaml", bs("Component", "name: bomb-host", COMPONENT_SPEC + billionLaughs(5, 9))),
         finding("no-ship-authority", "bomb.yaml", 1, "component:default/bomb-host")));
     t.add(c("recursive alias: a map that contains itself",
         file("bad.yaml", bs("Component", "name: self-ref", COMPONENT_SPEC + "extra: &me\n  again: *me")),
-        finding("no-ship-authority", "bad.yaml", 1, "component:default/self-ref")));
+        fatal("bad.yaml", 0, null)));
+    t.add(c("alias bomb in an ODCS contract's nested properties",
+        file("bomb.odcs.yaml", odcsPropertyBomb(12, 12)),
+        fatal("bomb.odcs.yaml", 0, "alias")));
+    t.add(c("recursive alias in an ODCS contract's nested properties",
+        file("loop.odcs.yaml", "apiVersion: v3.0.2\nkind: DataContract\nid: c1\nname: x\nstatus: active\n"
+            + "schema:\n  - name: t\n    properties: &p\n      - name: col\n        properties: *p\n"),
+        fatal("loop.odcs.yaml", 0, null)));
+    t.add(c("alias bomb used as a key",
+        file("bad.yaml", billionLaughs(8, 10) + "? *lol8\n: x\n"),
+        fatal("bad.yaml", 0, "alias")));
     t.add(c("recursive alias through a list in metadata.tags",
         file("bad.yaml", bs("Group", "name: g\ntags: &t [{a: *t}]", "type: team\nchildren: []")),
-        invalid("bad.yaml", 1, "metadata.tags")));
+        fatal("bad.yaml", 0, null)));
     t.add(c("recursive alias in a User's profile.displayName",
         file("bad.yaml", bs("User", "name: jo", "memberOf: [good-team]\nprofile:\n  displayName: &d {a: [*d]}")),
-        invalid("bad.yaml", 1, "spec.profile.displayName")));
+        fatal("bad.yaml", 0, null)));
     t.add(c("recursive alias in a key",
         file("bad.yaml", "? &a {k: [*a]}\n: v\n"),
-        fatal("bad.yaml", null, null)));
+        fatal("bad.yaml", 0, null)));
+    t.add(c("tags with a nested map",
+        file("bad.yaml", bs("Group", "name: g\ntags: [{a: [b, {c: d}]}]", "type: team\nchildren: []")),
+        invalid("bad.yaml", 1, "metadata.tags entry a map")));
     t.add(c("recursive alias in metadata.labels",
         file("bad.yaml", bs("Component", "name: self-label\nlabels: &me\n  again: *me", COMPONENT_SPEC)),
-        invalid("bad.yaml", 1, "metadata.labels.again must be text")));
+        fatal("bad.yaml", 0, null)));
     t.add(c("a 50 MB file is refused with its size",
         dir -> {
           try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("huge.yaml"), UTF_8)) {
@@ -714,6 +744,18 @@ class BadInputTest {
       b.append("]\n");
     }
     return b.toString();
+  }
+
+  /** An ODCS contract whose nested properties expand to {@code width^levels} quality rules. */
+  static String odcsPropertyBomb(int levels, int width) {
+    StringBuilder b = new StringBuilder("apiVersion: v3.0.2\nkind: DataContract\nid: c1\nname: x\nstatus: active\n");
+    b.append("x0: &p0 [").append(String.join(", ", java.util.Collections.nCopies(width, "{quality: [1]}"))).append("]\n");
+    for (int i = 1; i < levels; i++) {
+      b.append("x").append(i).append(": &p").append(i).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(width, "{properties: *p" + (i - 1) + "}")))
+          .append("]\n");
+    }
+    return b.append("schema: [{properties: *p").append(levels - 1).append("}]\n").toString();
   }
 
   static byte[] randomBytes() {

@@ -178,4 +178,20 @@ class CliTest {
     assertThat(rules).contains("no-ship-authority", "no-roadmap-owner", "no-guarantees", "duplicated-work",
         "both-hats", "title-mismatch").doesNotContain("invalid-entity", "unknown-reference");
   }
+
+  @Test
+  void theExampleReadmeListsExactlyTheFindingsTheExampleGives() throws Exception {
+    Set<String> documented = new HashSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^\\| `([a-z-]+)` \\| (error|warning|info) \\| `([^`]+)`")
+        .matcher(Files.readString(Path.of(EXAMPLE, "README.md")));
+    while (m.find()) {
+      documented.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+    }
+    Set<String> actual = new HashSet<>();
+    for (JsonNode f : json(run("lint", EXAMPLE, "--format", "json").out()).get("findings")) {
+      actual.add(f.get("rule").asText() + " " + f.get("severity").asText() + " " + f.get("entity").asText());
+    }
+    assertThat(documented).isEqualTo(actual);
+  }
 }
