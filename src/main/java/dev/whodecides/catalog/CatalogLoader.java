@@ -72,7 +72,7 @@ public final class CatalogLoader {
     try {
       key = file.toRealPath();
     } catch (IOException e) {
-      loadProblems.add(new LoadProblem(display(file), 0, 0, "cannot be read (" + reason(e) + ")", true));
+      loadProblems.add(new LoadProblem(display(file), 0, 0, unreadable(e), true));
       return;
     }
     if (seen.add(key)) {
@@ -115,7 +115,7 @@ public final class CatalogLoader {
     } catch (YamlReader.YamlError e) {
       error = new LoadProblem(file, e.line(), e.column(), e.getMessage(), true);
     } catch (IOException e) {
-      error = new LoadProblem(file, 0, 0, "cannot be read (" + reason(e) + ")", true);
+      error = new LoadProblem(file, 0, 0, unreadable(e), true);
     } catch (OutOfMemoryError e) {
       error = new LoadProblem(file, 0, 0, "is too large to read in the memory available; split it", true);
     }
@@ -277,13 +277,13 @@ public final class CatalogLoader {
             public FileVisitResult visitFileFailed(Path f, IOException e) {
               String why = e instanceof FileSystemLoopException
                   ? "is a symbolic link loop; skipped"
-                  : "cannot be read (" + reason(e) + ")";
+                  : unreadable(e);
               loadProblems.add(new LoadProblem(display(f), 0, 0, why, !(e instanceof FileSystemLoopException)));
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      loadProblems.add(new LoadProblem(display(dir), 0, 0, "cannot be read (" + reason(e) + ")", true));
+      loadProblems.add(new LoadProblem(display(dir), 0, 0, unreadable(e), true));
     }
     found.sort(null);
     return found;
@@ -309,8 +309,22 @@ public final class CatalogLoader {
     return p.startsWith(cwd) ? cwd.relativize(p) : p;
   }
 
+  private static String unreadable(IOException e) {
+    return "cannot be read (" + reason(e) + "); check that it exists and is readable";
+  }
+
+  /** Why a path cannot be read, in words (no exception class names: they read like a crash). */
   private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    return m == null || m.isBlank() ? "input/output error" : m;
   }
 }

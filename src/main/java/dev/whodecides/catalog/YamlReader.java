@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,20 +74,38 @@ public final class YamlReader {
           "file is " + (size / (1024 * 1024)) + " MB, more than the 32 MB limit; split it into smaller files", 0, 0);
     }
     byte[] bytes = Files.readAllBytes(file);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new YamlError("is not UTF-8 text (binary data?); catalog files must be UTF-8 YAML", 0, 0);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
     }
+    if (result.isError()) {
+      // Name the line and column of the first byte that is not UTF-8, so it can be found and fixed.
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+      boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+          || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+      throw new YamlError(utf16 ? "is UTF-16 text; save it as UTF-8"
+          : "is not UTF-8 text (binary data?); catalog files must be UTF-8 YAML", line, column);
+    }
+    String text = out.flip().toString();
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       int line = 1 + (int) text.substring(0, nul).chars().filter(c -> c == '\n').count();
-      throw new YamlError("contains a NUL byte (binary data?); catalog files must be YAML text", line, 1);
+      int column = nul - (text.lastIndexOf('\n', nul) + 1) + 1;
+      throw new YamlError("contains a NUL byte (binary data?); catalog files must be YAML text", line, column);
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);

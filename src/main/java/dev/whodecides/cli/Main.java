@@ -68,6 +68,13 @@ public final class Main implements Runnable {
       }
       return INTERNAL;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      err.println("whodecides: out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+          + " while running; give Java more with WHODECIDES_JAVA_OPTS=-Xmx4g, or report the input that caused it");
+      err.flush();
+      return INTERNAL;
+    }
   }
 }
