@@ -2,7 +2,8 @@
 # Benchmark: lint synthetic organizations of N entities (whodecides generate) and report
 # entities per second and peak memory (max RSS), the median of RUNS runs per size.
 #
-# Baseline beside it: the same JVM starting and printing the rule list (`whodecides rules`),
+# Runs the ./whodecides launcher, as users do. Baseline beside it: the same JVM starting and
+# printing the rule list (`whodecides rules`),
 # so the table shows how much of each run is start-up. Linearity: the 1,000,000 time over the
 # 100,000 time (target under 12x).
 #
@@ -11,8 +12,8 @@
 # Prints a Markdown table on stdout; the README's table is this output.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$here/target/whodecides.jar"
-[[ -f "$jar" ]] || (cd "$here" && mvn -q -B package -DskipTests)
+wd="$here/whodecides"   # the launcher users run, with its JVM options
+"$wd" --version > /dev/null
 runs="${RUNS:-3}"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 100000 1000000)
@@ -30,7 +31,7 @@ median() { sort -g | awk '{a[NR]=$1} END {m=int((NR+1)/2); if (NR%2) print a[m];
 
 base_times=()
 for ((r = 0; r < runs; r++)); do
-  base_times+=("$(measure java -jar "$jar" rules | cut -d' ' -f1)")
+  base_times+=("$(measure "$wd" rules | cut -d' ' -f1)")
 done
 base=$(printf '%s\n' "${base_times[@]}" | median)
 
@@ -40,15 +41,15 @@ declare -A wall
 for n in "${sizes[@]}"; do
   dir="$work/org-$n"
   if [[ ! -d "$dir" ]]; then
-    java -jar "$jar" generate --entities "$n" --out "$dir" > /dev/null
+    "$wd" generate --entities "$n" --out "$dir" > /dev/null
   fi
-  entities=$(java -jar "$jar" lint "$dir" --format json --fail-on never | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["entities"], s["files"])')
+  entities=$("$wd" lint "$dir" --format json --fail-on never | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["entities"], s["files"])')
   count=${entities% *}
   files=${entities#* }
   times=()
   mems=()
   for ((r = 0; r < runs; r++)); do
-    read -r t m < <(measure java -jar "$jar" lint "$dir" --format json --fail-on never)
+    read -r t m < <(measure "$wd" lint "$dir" --format json --fail-on never)
     times+=("$t")
     mems+=("$m")
   done

@@ -42,6 +42,7 @@ public final class Catalog {
     for (Entity e : this.byRef.values()) {
       byKind.computeIfAbsent(e.ref().kind(), k -> new ArrayList<>()).add(e);
     }
+    resolveAll();
     for (DataContract c : this.contracts) {
       contractsByFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
     }
@@ -100,31 +101,58 @@ public final class Catalog {
 
   /** Resolves a single-reference field of an entity, or empty when it is not set. */
   public Optional<EntityRef> ref(Entity e, String field) {
-    RefField f = field(e, field);
-    String text = e.text(field);
-    return text == null ? Optional.empty() : resolve(text, f.kinds(), e.ref().namespace());
+    List<EntityRef> refs = resolvedFields(e).getOrDefault(field, List.of());
+    return refs.isEmpty() || field(e, field).list() ? Optional.empty() : Optional.of(refs.get(0));
   }
 
   /** Resolves a list-of-references field of an entity. */
   public List<EntityRef> refs(Entity e, String field) {
     RefField f = field(e, field);
-    List<EntityRef> out = new ArrayList<>();
-    for (String t : e.texts(field)) {
-      resolve(t, f.kinds(), e.ref().namespace()).ifPresent(out::add);
+    return f.list() ? resolvedFields(e).getOrDefault(field, List.of()) : List.of();
+  }
+
+  // Every rule asks for owners, systems and the like many times over; resolve each entity's
+  // reference fields once, in parallel, when the catalog is built.
+  private Map<EntityRef, Map<String, List<EntityRef>>> resolved = Map.of();
+
+  private void resolveAll() {
+    Map<EntityRef, Map<String, List<EntityRef>>> all = new java.util.concurrent.ConcurrentHashMap<>(byRef.size() * 2);
+    byRef.values().parallelStream().forEach(e -> all.put(e.ref(), resolveFields(e)));
+    resolved = all;
+  }
+
+  private Map<String, List<EntityRef>> resolvedFields(Entity e) {
+    Map<String, List<EntityRef>> m = resolved.get(e.ref());
+    return m != null && byRef.get(e.ref()) == e ? m : resolveFields(e);
+  }
+
+  private Map<String, List<EntityRef>> resolveFields(Entity e) {
+    Map<String, RefField> fields = FIELDS.getOrDefault(e.ref().kind(), Map.of());
+    Map<String, List<EntityRef>> out = new HashMap<>(fields.size() * 2);
+    for (RefField f : fields.values()) {
+      if (!e.spec().containsKey(f.field())) {
+        continue;
+      }
+      List<String> texts = f.list() ? e.texts(f.field()) : e.text(f.field()) == null ? List.of() : List.of(e.text(f.field()));
+      List<EntityRef> refs = new ArrayList<>(texts.size());
+      for (String t : texts) {
+        resolve(t, f.kinds(), e.ref().namespace()).ifPresent(refs::add);
+      }
+      out.put(f.field(), List.copyOf(refs));
     }
     return out;
   }
 
-  private static final Map<String, RefField> FIELDS = new HashMap<>();
+  private static final Map<String, Map<String, RefField>> FIELDS = new HashMap<>();
 
   static {
     for (RefField f : RefField.ALL) {
-      FIELDS.put(f.entityKind() + "." + f.field(), f);
+      FIELDS.computeIfAbsent(f.entityKind(), k -> new HashMap<>()).put(f.field(), f);
     }
   }
 
   private static RefField field(Entity e, String field) {
-    RefField f = FIELDS.get(e.ref().kind() + "." + field);
+    RefField f = FIELDS.getOrDefault(e.ref().kind(), Map.of()).get(field);
     if (f == null) {
       throw new IllegalArgumentException(e.ref().kind() + " has no reference field " + field);
     }

@@ -84,13 +84,14 @@ public final class CatalogLoader {
     while (!queue.isEmpty()) {
       List<Path> round = new ArrayList<>(queue);
       queue.clear();
-      // Parsing is the expensive part and files are independent: parse a round in parallel,
-      // then add the results in a fixed order so output never depends on thread timing.
+      // Parsing and checking each document are the expensive parts and files are independent:
+      // do them in parallel, then admit the results in a fixed order so output never depends
+      // on thread timing.
       List<FileResult> results = round.parallelStream().map(CatalogLoader::parse).toList();
       for (FileResult r : results) {
         files++;
-        for (YamlDocument d : r.documents()) {
-          accept(r.file(), r.path(), d);
+        for (Prepared p : r.documents()) {
+          admit(r.path(), p);
         }
         if (r.error() != null) {
           loadProblems.add(r.error());
@@ -99,11 +100,11 @@ public final class CatalogLoader {
     }
   }
 
-  private record FileResult(Path path, String file, List<YamlDocument> documents, LoadProblem error) {}
+  private record FileResult(Path path, String file, List<Prepared> documents, LoadProblem error) {}
 
   private static FileResult parse(Path path) {
     String file = display(path);
-    List<YamlDocument> docs = new ArrayList<>();
+    List<Prepared> docs = new ArrayList<>();
     LoadProblem error = null;
     if (!Files.isRegularFile(path)) {
       // A pipe or device (a path given explicitly or as a Location target) would block or never end.
@@ -111,7 +112,12 @@ public final class CatalogLoader {
           "is not a regular file (a device, pipe or socket?); pass YAML files or directories", true));
     }
     try {
-      YamlReader.read(path, docs::add);
+      YamlReader.read(path, d -> {
+        Prepared p = prepare(file, d);
+        if (p != null) {
+          docs.add(p);
+        }
+      });
     } catch (YamlReader.YamlError e) {
       error = new LoadProblem(file, e.line(), e.column(), e.getMessage(), true);
     } catch (IOException e) {
@@ -122,46 +128,47 @@ public final class CatalogLoader {
     return new FileResult(path, file, docs, error);
   }
 
+  /**
+   * What one document turned out to be, decided without looking at other documents so that it
+   * can run in parallel with parsing: an entity, a contract, problems, or a notice.
+   */
+  private record Prepared(Entity entity, DataContract contract, EntityRef ref, List<SchemaProblem> problems,
+      LoadProblem notice) {}
+
   @SuppressWarnings("unchecked")
-  private void accept(String file, Path path, YamlDocument doc) {
+  private static Prepared prepare(String file, YamlDocument doc) {
     if (doc.value() == null) {
       // An empty document, e.g. a trailing or lone "---": Backstage ignores these, and so do we.
-      return;
+      return null;
     }
     if (!(doc.value() instanceof Map<?, ?> raw)) {
-      schemaProblems.add(new SchemaProblem(null, file, doc.line(), doc.column(),
-          "the document is " + EntitySchema.describe(doc.value())
-              + ", not an entity; each document needs apiVersion, kind, metadata and spec"));
-      return;
+      return problem(null, file, doc, "the document is " + EntitySchema.describe(doc.value())
+          + ", not an entity; each document needs apiVersion, kind, metadata and spec");
     }
     Map<String, Object> map = (Map<String, Object>) raw;
     Object apiVersion = map.get("apiVersion");
     Object kind = map.get("kind");
-    if (apiVersion == null && kind == null) {
-      // Not a catalog document at all (a CI workflow, a Data Contract Specification file...):
-      // skip it so a whole repository can be pointed at.
-      loadProblems.add(new LoadProblem(file, doc.line(), doc.column(),
-          "skipped a document without apiVersion and kind: not a catalog entity or ODCS contract", false));
-      return;
+    boolean known = apiVersion instanceof String v
+        && (EntitySchema.BACKSTAGE_VERSIONS.contains(v) || EntitySchema.WHODECIDES_VERSION.equals(v));
+    if (kind == null && !known) {
+      // Not a catalog document (a CI workflow, a Helm chart, a Data Contract Specification
+      // file...): skip it so a whole repository can be pointed at.
+      return notice(file, doc, "skipped a document without a kind" + (apiVersion == null ? " or apiVersion" : "")
+          + ": not a catalog entity or ODCS contract");
     }
     if (!(apiVersion instanceof String av) || !(kind instanceof String k)) {
       String missing = !(apiVersion instanceof String) ? "apiVersion" : "kind";
-      schemaProblems.add(new SchemaProblem(null, file, doc.line(), doc.column(),
-          missing + " is missing or not text; every document needs apiVersion and kind"));
-      return;
+      return problem(null, file, doc, missing + " is missing or not text; every document needs apiVersion and kind");
     }
     String kindId = EntitySchema.kindId(k);
     if (kindId.equals("datacontract") && av.startsWith("v3")) {
-      contracts.add(DataContract.of(map, file, doc.line()));
-      return;
+      return new Prepared(null, DataContract.of(map, file, doc.line()), null, List.of(), null);
     }
     boolean backstage = EntitySchema.BACKSTAGE_VERSIONS.contains(av);
-    boolean ours = EntitySchema.WHODECIDES_VERSION.equals(av);
-    if (!backstage && !ours) {
-      loadProblems.add(new LoadProblem(file, doc.line(), doc.column(),
-          "skipped " + k + " with apiVersion " + av + ": whodecides reads " + EntitySchema.BACKSTAGE_VERSIONS.stream().sorted().toList()
-              + ", " + EntitySchema.WHODECIDES_VERSION + " and ODCS v3 contracts", false));
-      return;
+    if (!known) {
+      return notice(file, doc, "skipped " + k + " with apiVersion " + av + ": whodecides reads "
+          + EntitySchema.BACKSTAGE_VERSIONS.stream().sorted().toList() + ", " + EntitySchema.WHODECIDES_VERSION
+          + " and ODCS v3 contracts");
     }
     List<String> problems = new ArrayList<>();
     Set<String> kinds = backstage ? EntitySchema.BACKSTAGE_KINDS : EntitySchema.WHODECIDES_KINDS;
@@ -185,24 +192,53 @@ public final class CatalogLoader {
       problems.addAll(EntitySchema.checkSpec(kindId, map.get("spec")));
     }
     EntityRef ref = refOf(kindId, metadata);
-    if (problems.isEmpty() && entities.containsKey(ref)) {
-      Entity first = entities.get(ref);
-      problems.add(ref + " is already defined at " + first.where() + "; entity names must be unique per kind and namespace");
-      ref = null;
-    }
     if (!problems.isEmpty()) {
+      List<SchemaProblem> out = new ArrayList<>();
       for (String p : problems) {
-        schemaProblems.add(new SchemaProblem(ref, file, doc.line(), doc.column(), p));
+        out.add(new SchemaProblem(ref, file, doc.line(), doc.column(), p));
       }
-      if (ref != null) {
-        invalidRefs.add(ref);
+      return new Prepared(null, null, ref, out, null);
+    }
+    Map<String, Object> spec = map.get("spec") instanceof Map<?, ?> sp ? (Map<String, Object>) sp : Map.of();
+    return new Prepared(new Entity(av, k, ref, metadata, spec, file, doc.line(), doc.column()), null, ref,
+        List.of(), null);
+  }
+
+  private static Prepared problem(EntityRef ref, String file, YamlDocument doc, String message) {
+    return new Prepared(null, null, ref, List.of(new SchemaProblem(ref, file, doc.line(), doc.column(), message)),
+        null);
+  }
+
+  private static Prepared notice(String file, YamlDocument doc, String message) {
+    return new Prepared(null, null, null, List.of(), new LoadProblem(file, doc.line(), doc.column(), message, false));
+  }
+
+  /** Adds a prepared document to the catalog; only here do documents meet each other. */
+  private void admit(Path path, Prepared p) {
+    if (p.notice() != null) {
+      loadProblems.add(p.notice());
+      return;
+    }
+    if (p.contract() != null) {
+      contracts.add(p.contract());
+      return;
+    }
+    if (!p.problems().isEmpty()) {
+      schemaProblems.addAll(p.problems());
+      if (p.ref() != null) {
+        invalidRefs.add(p.ref());
       }
       return;
     }
-    Map<String, Object> spec = map.get("spec") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
-    Entity entity = new Entity(av, k, ref, metadata, spec, file, doc.line(), doc.column());
-    entities.put(ref, entity);
-    if (kindId.equals("location")) {
+    Entity entity = p.entity();
+    Entity first = entities.putIfAbsent(entity.ref(), entity);
+    if (first != null) {
+      schemaProblems.add(new SchemaProblem(null, entity.file(), entity.line(), entity.column(),
+          entity.ref() + " is already defined at " + first.where()
+              + "; entity names must be unique per kind and namespace"));
+      return;
+    }
+    if (entity.ref().kind().equals("location")) {
       follow(entity, path);
     }
     String contract = Catalog.contractPath(entity);

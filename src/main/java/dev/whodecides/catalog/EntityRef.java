@@ -2,15 +2,25 @@ package dev.whodecides.catalog;
 
 import java.util.Locale;
 
-/** A Backstage entity reference in canonical form: {@code kind:namespace/name}, all lower case. */
-public record EntityRef(String kind, String namespace, String name) implements Comparable<EntityRef> {
+/**
+ * A Backstage entity reference in canonical form: {@code kind:namespace/name}, all lower case.
+ * Compared by that canonical text, which is built once: references are map keys and message
+ * text all through an analysis.
+ */
+public final class EntityRef implements Comparable<EntityRef> {
 
   public static final String DEFAULT_NAMESPACE = "default";
 
-  public EntityRef {
-    kind = kind.toLowerCase(Locale.ROOT);
-    namespace = namespace.toLowerCase(Locale.ROOT);
-    name = name.toLowerCase(Locale.ROOT);
+  private final String kind;
+  private final String namespace;
+  private final String name;
+  private final String canonical;
+
+  public EntityRef(String kind, String namespace, String name) {
+    this.kind = kind.toLowerCase(Locale.ROOT);
+    this.namespace = namespace.toLowerCase(Locale.ROOT);
+    this.name = name.toLowerCase(Locale.ROOT);
+    this.canonical = this.kind + ":" + this.namespace + "/" + this.name;
   }
 
   public static EntityRef of(String kind, String namespace, String name) {
@@ -57,13 +67,35 @@ public record EntityRef(String kind, String namespace, String name) implements C
     return text != null && text.indexOf(':') >= 0;
   }
 
+  public String kind() {
+    return kind;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof EntityRef r && r.canonical.equals(canonical);
+  }
+
+  @Override
+  public int hashCode() {
+    return canonical.hashCode();
+  }
+
   @Override
   public String toString() {
-    return kind + ":" + namespace + "/" + name;
+    return canonical;
   }
 
   @Override
   public int compareTo(EntityRef o) {
-    return toString().compareTo(o.toString());
+    return canonical.compareTo(o.canonical);
   }
 }

@@ -82,10 +82,11 @@ final class LintCommand implements Callable<Integer> {
       case sarif -> new SarifFormatter(base, Version.VERSION);
       case markdown -> new MarkdownFormatter(base);
     };
-    Output.write(formatter.format(result), output, spec.commandLine().getOut());
+    Output.write(formatter, result, output, spec.commandLine().getOut());
     if (debug()) {
-      err.printf("timing: load %d ms, rules %d ms, report %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-          (System.nanoTime() - t2) / 1_000_000);
+      err.printf("timing: load %d ms, rules %d ms, report %d ms; per rule (ms, run in parallel): %s%n",
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+          new java.util.TreeMap<>(result.ruleMillis()));
     }
     if (catalog.hasFatalProblems()) {
       err.println("whodecides: some input could not be read (see the errors above); the report covers the rest");

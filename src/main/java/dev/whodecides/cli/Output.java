@@ -2,7 +2,10 @@ package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.LoadProblem;
+import dev.whodecides.report.Formatter;
+import dev.whodecides.rules.LintResult;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +16,13 @@ final class Output {
 
   private Output() {}
 
-  static void write(String text, Path output, PrintWriter out) {
+  static void write(Formatter formatter, LintResult result, Path output, PrintWriter out) {
     if (output == null) {
-      out.print(text);
+      try {
+        formatter.write(result, out);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       out.flush();
       return;
     }
@@ -24,7 +31,9 @@ final class Output {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(output, text, StandardCharsets.UTF_8);
+      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        formatter.write(result, w);
+      }
     } catch (IOException e) {
       throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");
     }

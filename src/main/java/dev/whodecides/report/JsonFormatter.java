@@ -1,24 +1,43 @@
 package dev.whodecides.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Severity;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.IOException;
+import java.io.Writer;
 
-/** {@code --format json}: {@code {"findings":[...], "summary":{...}}}, a contract. */
+/**
+ * {@code --format json}: {@code {"findings":[...], "summary":{...}}}, a contract. Streams one
+ * finding at a time, so a million-entity catalog's report never sits in memory whole.
+ */
 public final class JsonFormatter implements Formatter {
 
   @Override
   public String format(LintResult r) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("errors", r.count(Severity.ERROR));
-    summary.put("warnings", r.count(Severity.WARNING));
-    summary.put("infos", r.count(Severity.INFO));
-    summary.put("entities", r.entities());
-    summary.put("files", r.catalog().files());
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("findings", Json.findings(r.findings()));
-    root.put("summary", summary);
-    return Json.write(root);
+    return Formatter.toString(this, r);
+  }
+
+  @Override
+  public void write(LintResult r, Writer out) throws IOException {
+    try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
+      gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      gen.useDefaultPrettyPrinter();
+      gen.writeStartObject();
+      gen.writeArrayFieldStart("findings");
+      for (Finding f : r.findings()) {
+        gen.writeObject(Json.finding(f));
+      }
+      gen.writeEndArray();
+      gen.writeObjectFieldStart("summary");
+      gen.writeNumberField("errors", r.count(Severity.ERROR));
+      gen.writeNumberField("warnings", r.count(Severity.WARNING));
+      gen.writeNumberField("infos", r.count(Severity.INFO));
+      gen.writeNumberField("entities", r.entities());
+      gen.writeNumberField("files", r.catalog().files());
+      gen.writeEndObject();
+      gen.writeEndObject();
+    }
+    out.write('\n');
   }
 }

@@ -2,9 +2,10 @@ package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Catalog;
 import java.util.List;
+import java.util.Map;
 
 /** The findings of one lint run and the analysis they came from. */
-public record LintResult(Analysis analysis, List<Finding> findings) {
+public record LintResult(Analysis analysis, List<Finding> findings, Map<String, Long> ruleMillis) {
 
   public Catalog catalog() {
     return analysis.catalog();

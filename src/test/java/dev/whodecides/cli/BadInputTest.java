@@ -379,7 +379,7 @@ class BadInputTest {
     t.add(c("a document that is a scalar", file("bad.yaml", "just some text\n"), invalid("bad.yaml", 1, "not an entity")));
     t.add(c("a document that is a number", file("bad.yaml", "42\n"), invalid("bad.yaml", 1, "not an entity")));
     t.add(c("a complex (list) key at the top", file("odd.yaml", "? [a, b]\n: c\n"),
-        notice("odd.yaml", "skipped a document without apiVersion and kind")));
+        notice("odd.yaml", "skipped a document without a kind or apiVersion")));
     t.add(c("a complex (map) key in metadata is an extra field, ignored",
         file("odd.yaml", bs("Group", "name: g\n? {a: b}\n: c", "type: team\nchildren: []")),
         loads("odd.yaml")));
@@ -388,7 +388,10 @@ class BadInputTest {
         invalid("bad.yaml", 1, "metadata.annotations key")));
     t.add(c("a map that is not a catalog document (CI workflow)",
         file("ci.yaml", "name: build\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"),
-        notice("ci.yaml", "skipped a document without apiVersion and kind")));
+        notice("ci.yaml", "skipped a document without a kind or apiVersion")));
+    t.add(c("a Helm chart file (another tool's apiVersion, no kind)",
+        file("Chart.yaml", "apiVersion: v2\nname: mychart\nversion: 0.1.0\n"),
+        notice("Chart.yaml", "skipped a document without a kind")));
     t.add(c("missing apiVersion",
         file("bad.yaml", "kind: Group\nmetadata:\n  name: g\nspec:\n  type: team\n  children: []\n"),
         invalid("bad.yaml", 1, "apiVersion")));
