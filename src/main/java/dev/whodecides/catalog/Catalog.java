@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loaded organization: its valid entities by reference, its data contracts, and what could not
@@ -42,17 +43,10 @@ public final class Catalog {
     for (Entity e : this.byRef.values()) {
       byKind.computeIfAbsent(e.ref().kind(), k -> new ArrayList<>()).add(e);
     }
-    resolveAll();
+    this.resolved = resolveAll();
     for (DataContract c : this.contracts) {
       contractsByFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
     }
-  }
-
-  /** Builds a catalog from entities already in memory; for tests and generators. */
-  public static Catalog of(List<Entity> entities) {
-    Map<EntityRef, Entity> map = new LinkedHashMap<>();
-    entities.forEach(e -> map.put(e.ref(), e));
-    return new Catalog(map, Set.of(), List.of(), List.of(), List.of(), 0);
   }
 
   public Collection<Entity> entities() {
@@ -113,16 +107,16 @@ public final class Catalog {
 
   // Every rule asks for owners, systems and the like many times over; resolve each entity's
   // reference fields once, in parallel, when the catalog is built.
-  private Map<EntityRef, Map<String, List<EntityRef>>> resolved = Map.of();
+  private final Map<EntityRef, Map<String, List<EntityRef>>> resolved;
 
-  private void resolveAll() {
-    Map<EntityRef, Map<String, List<EntityRef>>> all = new java.util.concurrent.ConcurrentHashMap<>(byRef.size() * 2);
+  private Map<EntityRef, Map<String, List<EntityRef>>> resolveAll() {
+    Map<EntityRef, Map<String, List<EntityRef>>> all = new ConcurrentHashMap<>(byRef.size() * 2);
     byRef.values().parallelStream().forEach(e -> all.put(e.ref(), resolveFields(e)));
-    resolved = all;
+    return all;
   }
 
   private Map<String, List<EntityRef>> resolvedFields(Entity e) {
-    Map<String, List<EntityRef>> m = resolved.get(e.ref());
+    Map<String, List<EntityRef>> m = resolved == null ? null : resolved.get(e.ref());
     return m != null && byRef.get(e.ref()) == e ? m : resolveFields(e);
   }
 

@@ -81,11 +81,6 @@ public final class Ownership {
     return byOwner.getOrDefault(owner, List.of());
   }
 
-  /** The parent of a group, from its {@code parent} or another group's {@code children}. */
-  public Optional<EntityRef> parentOf(EntityRef group) {
-    return Optional.ofNullable(parentGroup.get(group));
-  }
-
   /**
    * The declaration governing {@code type} for {@code ref}, or empty when no declaration covers it.
    * When two declarations on the same scope conflict, the first in catalog order governs (the
