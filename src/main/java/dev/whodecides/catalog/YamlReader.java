@@ -113,7 +113,7 @@ public final class YamlReader {
     readText(new StringReader(text), sink);
   }
 
-  static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
+  public static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setNestingDepthLimit(MAX_DEPTH);

@@ -59,6 +59,10 @@ final class LintCommand implements Callable<Integer> {
       description = "TF-IDF cosine at or above which two use cases count as the same work (default: ${DEFAULT-VALUE}).")
   double duplicateThreshold;
 
+  @Option(names = "--verified", paramLabel = "FILE",
+      description = "The JSON report of 'whodecides verify --format json'; contracts with failed checks become guarantee-broken findings.")
+  Path verified;
+
   private boolean debug() {
     return spec.commandLine().getParent() != null
         && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
@@ -73,7 +77,16 @@ final class LintCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Catalog catalog = Output.load(paths, err);
     long t1 = System.nanoTime();
-    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold));
+    dev.whodecides.guarantees.VerifiedResults verifiedResults = dev.whodecides.guarantees.VerifiedResults.none();
+    if (verified != null) {
+      try {
+        verifiedResults = dev.whodecides.guarantees.VerifiedResults.read(verified);
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw new UserError(e instanceof IllegalArgumentException ? e.getMessage()
+            : "cannot read --verified " + verified + " (" + e.getMessage() + ")");
+      }
+    }
+    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold, verifiedResults));
     long t2 = System.nanoTime();
     String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
     Formatter formatter = switch (format) {

@@ -13,10 +13,14 @@ import picocli.CommandLine.Option;
     description = "Makes decision rights in data and ML product organizations visible and checkable.",
     subcommands = {
       LintCommand.class,
+      VerifyCommand.class,
       RolesCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       GenerateCommand.class,
+      EvidenceCommand.class,
+      KbCommand.class,
+      PagesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -88,6 +88,13 @@ public final class Knowledge {
     return k;
   }
 
+  /** Reads a knowledge file of the same shape as the built-in one, e.g. an extended copy. */
+  public static Knowledge load(java.nio.file.Path file) throws IOException {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
   static Knowledge read(InputStream in) throws IOException {
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -12,6 +12,7 @@ public final class BuiltInRules {
       new ConflictingOwners(),
       new DuplicatedWork(),
       new GroupOwnsDecision(),
+      new GuaranteeBroken(),
       new InvalidEntity(),
       new NoGuarantees(),
       new NoRoadmapOwner(),

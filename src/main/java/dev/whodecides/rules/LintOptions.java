@@ -1,12 +1,22 @@
 package dev.whodecides.rules;
 
+import dev.whodecides.guarantees.VerifiedResults;
+
 /**
  * Tunables of the analysis. {@code duplicateThreshold} is the TF-IDF cosine at or above which two
- * use cases count as the same work.
+ * use cases count as the same work; {@code verified} holds the last {@code verify} report, if any.
  */
-public record LintOptions(double duplicateThreshold) {
+public record LintOptions(double duplicateThreshold, VerifiedResults verified) {
 
   public static final double DEFAULT_DUPLICATE_THRESHOLD = 0.5;
+
+  public LintOptions {
+    verified = verified == null ? VerifiedResults.none() : verified;
+  }
+
+  public LintOptions(double duplicateThreshold) {
+    this(duplicateThreshold, VerifiedResults.none());
+  }
 
   public static LintOptions defaults() {
     return new LintOptions(DEFAULT_DUPLICATE_THRESHOLD);

@@ -26,7 +26,7 @@ class RegistryTest {
     List<String> ids = ruleIds();
     assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
     assertThat(ids).containsExactly("both-hats", "conflicting-owners", "duplicated-work", "group-owns-decision",
-        "invalid-entity", "no-guarantees", "no-roadmap-owner", "no-ship-authority", "title-mismatch",
+        "guarantee-broken", "invalid-entity", "no-guarantees", "no-roadmap-owner", "no-ship-authority", "title-mismatch",
         "unknown-reference");
   }
 

@@ -1,0 +1,63 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.evidence.Archive;
+import dev.whodecides.evidence.EvidenceIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command over the podcast archive shares, and opening its cached index. */
+final class EvidenceOptions {
+
+  @Option(names = "--archive", required = true, paramLabel = "DIR",
+      description = "Folder of episode files (DataTalks.Club .md, WebVTT .vtt, SubRip .srt).")
+  Path archive;
+
+  @Option(names = "--rebuild", description = "Build the search index again even when the archive has not changed.")
+  boolean rebuild;
+
+  @Option(names = "--cache", paramLabel = "DIR",
+      description = "Where search indexes are kept (default: $WHODECIDES_CACHE, else $XDG_CACHE_HOME/whodecides,"
+          + " else ~/.cache/whodecides).")
+  Path cache;
+
+  Path cacheRoot() {
+    if (cache != null) {
+      return cache;
+    }
+    String env = System.getenv("WHODECIDES_CACHE");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "whodecides");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "whodecides");
+  }
+
+  /** Opens (building when needed) the archive's index; malformed files are listed on stderr. */
+  EvidenceIndex open(PrintWriter err) {
+    if (!Files.isDirectory(archive)) {
+      throw new UserError("--archive " + archive + " is not a folder; pass the folder that holds the episode files");
+    }
+    try {
+      long start = System.nanoTime();
+      EvidenceIndex index = EvidenceIndex.open(cacheRoot(), archive, rebuild, () -> Archive.load(archive));
+      if (index.built()) {
+        err.printf("indexed %d passages of %s in %d ms (kept in %s)%n", index.passages(), archive,
+            (System.nanoTime() - start) / 1_000_000, EvidenceIndex.location(cacheRoot(), archive));
+      }
+      for (Archive.Problem p : index.problems()) {
+        err.println("notice: skipped " + p);
+      }
+      err.flush();
+      return index;
+    } catch (IOException e) {
+      throw new UserError("cannot build or open the search index under " + cacheRoot() + " (" + e.getMessage()
+          + "); pass a writable --cache DIR");
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.guarantees.Check;
+import dev.whodecides.guarantees.CheckResult;
+import dev.whodecides.guarantees.Contract;
+import dev.whodecides.guarantees.ContractError;
+import dev.whodecides.guarantees.ContractReader;
+import dev.whodecides.guarantees.ContractResult;
+import dev.whodecides.guarantees.Planner;
+import dev.whodecides.guarantees.VerifyReport;
+import dev.whodecides.guarantees.jdbc.Connections;
+import dev.whodecides.guarantees.jdbc.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code whodecides verify}: checks ODCS contracts against the data they describe. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, DuckDB, local"
+        + " CSV/Parquet/JSON files, or any JDBC URL).",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every check passed",
+      "1:a check failed or could not be run",
+      "2:bad usage or an unreadable contract"},
+    footer = {"", "Credentials come from WHODECIDES_<SERVER>_USERNAME and WHODECIDES_<SERVER>_PASSWORD, or the JDBC URL."})
+final class VerifyCommand implements Callable<Integer> {
+
+  enum Format { text, json, junit }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "CONTRACT", description = "ODCS contract files (v3.0.x or v3.1.0).")
+  List<Path> contracts;
+
+  @Option(names = "--server", paramLabel = "NAME", description = "The contract's server to check (default: the first).")
+  String server;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL",
+      description = "Connect here instead of the contract's server; any JDBC engine, spoken to in ANSI SQL.")
+  String jdbcUrl;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, json or junit (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+  Path output;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "Statement timeout of each query (default: ${DEFAULT-VALUE}).")
+  int timeout;
+
+  /** The environment credentials are read from; tests replace it. */
+  Map<String, String> env = System.getenv();
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (timeout <= 0) {
+      throw new UserError("--timeout must be a positive number of seconds, not " + timeout);
+    }
+    List<Contract> read = new ArrayList<>();
+    List<List<Check>> plans = new ArrayList<>();
+    boolean bad = false;
+    for (Path p : contracts) {
+      if (!Files.isRegularFile(p)) {
+        err.println("whodecides: " + p + ": no such contract file");
+        bad = true;
+        continue;
+      }
+      try {
+        Contract c = ContractReader.read(p, p.toString());
+        plans.add(Planner.plan(c));
+        read.add(c);
+      } catch (ContractError e) {
+        err.println("whodecides: " + (e.getMessage().startsWith(p.toString()) ? "" : p + ": ") + e.getMessage());
+        bad = true;
+      }
+    }
+    if (bad) {
+      err.flush();
+      return Main.USAGE;
+    }
+    Progress progress = new Progress(err, System.console() != null,
+        plans.stream().mapToInt(pl -> (int) pl.stream().map(Check::table).distinct().count()).sum());
+    List<ContractResult> results = new ArrayList<>();
+    for (int i = 0; i < read.size(); i++) {
+      Contract c = read.get(i);
+      List<Check> checks = plans.get(i);
+      Contract.Server s = c.server(server).orElse(null);
+      if (s == null && server != null && jdbcUrl == null) {
+        throw new UserError(c.file() + ": the contract has no server named '" + server + "'; its servers are "
+            + c.servers().stream().map(Contract.Server::name).toList());
+      }
+      String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
+      try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
+        Verifier v = new Verifier(db.connection(), db.dialect(), db.schema(), timeout);
+        ContractResult r = v.verify(c, name, checks, progress::table);
+        if (r.fatal() != null) {
+          err.println("whodecides: " + c.file() + ": " + r.fatal());
+        }
+        results.add(r);
+      } catch (Connections.ServerError e) {
+        throw new UserError(e.getMessage());
+      } catch (SQLException e) {
+        String why = "cannot connect to server " + name + ": " + oneLine(e.getMessage());
+        err.println("whodecides: " + c.file() + ": " + why);
+        List<CheckResult> errors = checks.stream().map(ch -> CheckResult.error(ch, why)).toList();
+        results.add(new ContractResult(c.id(), c.file(), name, errors, Map.of(), why));
+      }
+    }
+    progress.done();
+    String report = switch (format) {
+      case text -> VerifyReport.text(results);
+      case json -> VerifyReport.json(results);
+      case junit -> VerifyReport.junit(results);
+    };
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(report);
+      out.flush();
+    } else {
+      try {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(output, report, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");
+      }
+    }
+    boolean allPassed = results.stream().allMatch(r -> r.checks().stream()
+        .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED));
+    return allPassed ? 0 : 1;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : String.join(" ", s.strip().split("\\s*\\R\\s*"));
+  }
+
+  /** A progress bar over the tables of all contracts, drawn on standard error, only on a terminal. */
+  private static final class Progress {
+    private final PrintWriter err;
+    private final boolean on;
+    private final int total;
+    private int done;
+
+    Progress(PrintWriter err, boolean on, int total) {
+      this.err = err;
+      this.on = on && total > 0;
+      this.total = total;
+    }
+
+    void table(String name) {
+      if (!on) {
+        return;
+      }
+      int width = 30;
+      int filled = width * done / total;
+      err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " tables, now "
+          + (name.length() > 30 ? name.substring(0, 30) : name) + "   ");
+      err.flush();
+      done++;
+    }
+
+    void done() {
+      if (on) {
+        err.print("\r" + " ".repeat(80) + "\r");
+        err.flush();
+      }
+    }
+  }
+}

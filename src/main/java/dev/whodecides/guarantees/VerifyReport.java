@@ -1,0 +1,118 @@
+package dev.whodecides.guarantees;
+
+import dev.whodecides.report.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The three outputs of {@code whodecides verify}: JSON (a contract), text and JUnit XML. */
+public final class VerifyReport {
+
+  private VerifyReport() {}
+
+  public static Map<String, Object> summary(List<ContractResult> results) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("passed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.PASSED)).sum());
+    s.put("failed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.FAILED)).sum());
+    s.put("errors", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.ERROR)).sum());
+    return s;
+  }
+
+  public static String json(List<ContractResult> results) {
+    List<Object> contracts = new ArrayList<>();
+    for (ContractResult r : results) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("contract", r.contract());
+      c.put("file", r.file());
+      c.put("server", r.server());
+      List<Object> checks = new ArrayList<>();
+      for (CheckResult cr : r.checks()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("check", cr.check().kind());
+        m.put("object", cr.check().object());
+        m.put("property", cr.check().property());
+        m.put("guarantee", cr.check().guarantee().id());
+        m.put("result", cr.result().id());
+        m.put("observed", cr.observed());
+        m.put("threshold", cr.check().thresholdText());
+        m.put("message", cr.message());
+        checks.add(m);
+      }
+      c.put("checks", checks);
+      contracts.add(c);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("contracts", contracts);
+    root.put("summary", summary(results));
+    return Json.write(root);
+  }
+
+  public static String text(List<ContractResult> results) {
+    StringBuilder b = new StringBuilder();
+    for (ContractResult r : results) {
+      b.append(r.file()).append(": contract ").append(r.contract()).append(" on server ").append(r.server()).append('\n');
+      r.scans().forEach((table, n) -> b.append("  table ").append(table).append(": ").append(n)
+          .append(n == 1 ? " scan" : " scans").append('\n'));
+      for (CheckResult c : r.checks()) {
+        b.append(String.format("  %-6s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
+            c.result().id(), c.check().guarantee().id(), c.check().kind(), c.check().target(),
+            c.observed() == null ? "-" : c.observed(), c.check().thresholdText(), c.message()));
+      }
+      if (r.fatal() != null) {
+        b.append("  error: ").append(r.fatal()).append('\n');
+      }
+    }
+    Map<String, Object> s = summary(results);
+    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ").append(s.get("errors"))
+        .append(" errors in ").append(results.size()).append(results.size() == 1 ? " contract" : " contracts").append('\n');
+    return b.toString();
+  }
+
+  public static String junit(List<ContractResult> results) {
+    Map<String, Object> s = summary(results);
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    long total = results.stream().mapToLong(r -> r.checks().size()).sum();
+    b.append("<testsuites name=\"whodecides verify\" tests=\"").append(total).append("\" failures=\"")
+        .append(s.get("failed")).append("\" errors=\"").append(s.get("errors")).append("\">\n");
+    for (ContractResult r : results) {
+      b.append("  <testsuite name=\"").append(xml(r.contract() + " (" + r.server() + ")")).append("\" tests=\"")
+          .append(r.checks().size()).append("\" failures=\"").append(r.count(CheckResult.Outcome.FAILED))
+          .append("\" errors=\"").append(r.count(CheckResult.Outcome.ERROR)).append("\" skipped=\"0\">\n");
+      for (CheckResult c : r.checks()) {
+        b.append("    <testcase classname=\"").append(xml(r.contract() + "." + c.check().object())).append("\" name=\"")
+            .append(xml(c.check().kind() + " " + c.check().target())).append("\">");
+        String detail = "observed " + (c.observed() == null ? "-" : c.observed()) + ", expected "
+            + c.check().thresholdText() + ": " + c.message();
+        switch (c.result()) {
+          case FAILED -> b.append("<failure message=\"").append(xml(detail)).append("\" type=\"")
+              .append(c.check().guarantee().id()).append("\"/>");
+          case ERROR -> b.append("<error message=\"").append(xml(detail)).append("\"/>");
+          default -> { }
+        }
+        b.append("</testcase>\n");
+      }
+      b.append("  </testsuite>\n");
+    }
+    return b.append("</testsuites>\n").toString();
+  }
+
+  private static String xml(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&apos;");
+        default -> {
+          if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
+            b.append(ch);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.whodecides.guarantees.jdbc;
+
+import dev.whodecides.guarantees.Contract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Opens the connection a contract's server describes: PostgreSQL over JDBC, DuckDB files, local
+ * CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
+ */
+public final class Connections {
+
+  private Connections() {}
+
+  /** An open connection, the SQL dialect to speak on it, and the schema holding the tables. */
+  public record Opened(Connection connection, Dialect dialect, String schema) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      connection.close();
+    }
+  }
+
+  /** A problem the user can fix (unknown server type, missing file); one line. */
+  public static final class ServerError extends Exception {
+    public ServerError(String message) {
+      super(message);
+    }
+  }
+
+  /** The environment prefix of a server's credentials: WHODECIDES_&lt;SERVER&gt;_. */
+  public static String envPrefix(String server) {
+    return "WHODECIDES_" + server.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
+  }
+
+  public static Opened open(Contract contract, Contract.Server server, String serverName, String jdbcUrl,
+      Map<String, String> env) throws ServerError, SQLException {
+    Properties props = new Properties();
+    String user = env.get(envPrefix(serverName) + "USERNAME");
+    String password = env.get(envPrefix(serverName) + "PASSWORD");
+    if (user != null) {
+      props.setProperty("user", user);
+    }
+    if (password != null) {
+      props.setProperty("password", password);
+    }
+    String schema = server == null ? null : server.schema();
+    if (jdbcUrl != null) {
+      Dialect d = Dialect.ofUrl(jdbcUrl);
+      return new Opened(DriverManager.getConnection(jdbcUrl, props), d, schema);
+    }
+    if (server == null) {
+      throw new ServerError(contract.file() + ": the contract names no server; add one under servers or pass --jdbc-url");
+    }
+    String type = server.type() == null ? "" : server.type().toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "postgres", "postgresql" -> {
+        String url = "jdbc:postgresql://" + (server.host() == null ? "localhost" : server.host()) + ":"
+            + (server.port() == null ? 5432 : server.port()) + "/" + (server.database() == null ? "" : server.database());
+        props.setProperty("connectTimeout", "10");
+        props.setProperty("ApplicationName", "whodecides verify");
+        return new Opened(DriverManager.getConnection(url, props), Dialect.POSTGRES, schema == null ? "public" : schema);
+      }
+      case "duckdb" -> {
+        if (server.path() == null) {
+          throw new ServerError(contract.file() + ": duckdb server " + serverName + " needs a path to the database file");
+        }
+        Path db = contract.path().toAbsolutePath().getParent().resolve(server.path()).normalize();
+        if (!Files.isRegularFile(db)) {
+          throw new ServerError(contract.file() + ": duckdb database " + db + " of server " + serverName + " does not exist");
+        }
+        Properties ro = new Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        return new Opened(DriverManager.getConnection("jdbc:duckdb:" + db, ro), Dialect.DUCKDB, schema);
+      }
+      case "local", "file", "csv", "parquet", "json" -> {
+        return local(contract, server, serverName);
+      }
+      default -> throw new ServerError(contract.file() + ": server " + serverName + " has type '" + server.type()
+          + "'; whodecides connects to postgres, duckdb and local files itself, other engines through --jdbc-url");
+    }
+  }
+
+  /** Files become DuckDB views named after each object, so every check quotes names the same way. */
+  private static Opened local(Contract contract, Contract.Server server, String serverName) throws ServerError, SQLException {
+    if (server.path() == null) {
+      throw new ServerError(contract.file() + ": local server " + serverName + " needs a path");
+    }
+    String format = (server.format() != null ? server.format() : server.type()).toLowerCase(Locale.ROOT);
+    String reader = switch (format) {
+      case "csv" -> "read_csv_auto";
+      case "parquet" -> "read_parquet";
+      case "json" -> "read_json_auto";
+      default -> throw new ServerError(contract.file() + ": local server " + serverName + " has format '" + format
+          + "'; use csv, parquet or json");
+    };
+    Path base = contract.path().toAbsolutePath().getParent();
+    Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement st = c.createStatement()) {
+      for (Contract.SchemaObject o : contract.objects()) {
+        String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
+        Path file = base.resolve(p).normalize();
+        if (Files.isDirectory(file)) {
+          file = file.resolve(o.table() + "." + format);
+        }
+        if (!Files.exists(file)) {
+          continue; // the object-exists check reports it
+        }
+        st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
+            + Dialect.literal(file.toString()) + ")");
+      }
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return new Opened(c, Dialect.DUCKDB, null);
+  }
+}

@@ -1,0 +1,448 @@
+package dev.whodecides.guarantees.jdbc;
+
+import dev.whodecides.guarantees.Check;
+import dev.whodecides.guarantees.Check.Metric;
+import dev.whodecides.guarantees.CheckResult;
+import dev.whodecides.guarantees.CheckResult.Outcome;
+import dev.whodecides.guarantees.Contract;
+import dev.whodecides.guarantees.ContractResult;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a contract's checks over one JDBC connection. Every column metric of a table is one
+ * expression in a single aggregate query (one scan); custom SQL and multi-column duplicates run
+ * on their own, custom SQL inside a read-only transaction with a statement timeout.
+ */
+public final class Verifier {
+
+  private final Connection conn;
+  private final Dialect dialect;
+  private final String schema;
+  private final int timeoutSeconds;
+  private final Instant now;
+
+  public Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds) {
+    this(conn, dialect, schema, timeoutSeconds, Instant.now());
+  }
+
+  Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now) {
+    this.conn = conn;
+    this.dialect = dialect;
+    this.schema = schema == null || schema.isBlank() ? null : schema;
+    this.timeoutSeconds = timeoutSeconds;
+    this.now = now;
+  }
+
+  /** A connection that broke while checks were running; the results so far are kept. */
+  static final class ConnectionLost extends Exception {
+    ConnectionLost(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** Verifies the checks, calling {@code onTable} as each table starts. */
+  public ContractResult verify(Contract contract, String server, List<Check> checks, Consumer<String> onTable) {
+    Map<String, List<Check>> byTable = checks.stream()
+        .collect(Collectors.groupingBy(Check::table, LinkedHashMap::new, Collectors.toList()));
+    Map<Check, CheckResult> results = new LinkedHashMap<>();
+    Map<String, Integer> scans = new LinkedHashMap<>();
+    String fatal = null;
+    for (var e : byTable.entrySet()) {
+      onTable.accept(e.getKey());
+      try {
+        scans.put(e.getKey(), table(e.getKey(), e.getValue(), results));
+      } catch (ConnectionLost lost) {
+        fatal = "lost the connection to " + server + " while checking " + e.getKey() + ": " + oneLine(lost.getMessage())
+            + "; the results before it are kept";
+        break;
+      }
+    }
+    List<CheckResult> ordered = new ArrayList<>();
+    for (Check c : checks) {
+      CheckResult r = results.get(c);
+      ordered.add(r != null ? r : CheckResult.error(c, fatal != null ? "not run: " + fatal : "not run"));
+    }
+    return new ContractResult(contract.id(), contract.file(), server, ordered, scans, fatal);
+  }
+
+  private String qualified(String table) {
+    return schema == null ? Dialect.quote(table) : Dialect.quote(schema) + "." + Dialect.quote(table);
+  }
+
+  /** Checks one table and returns how many queries scanned it. */
+  private int table(String table, List<Check> checks, Map<Check, CheckResult> out) throws ConnectionLost {
+    String from = qualified(table);
+    Map<String, String> columns = new LinkedHashMap<>(); // exact name -> type name
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + from + " WHERE 1 = 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        columns.put(md.getColumnName(i), md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
+      }
+    } catch (SQLException e) {
+      lost(e);
+      // Without an object-exists check (an SLA on a table outside the schema) every check fails.
+      boolean existence = checks.stream().anyMatch(c -> c.metric() == Metric.OBJECT_EXISTS);
+      for (Check c : checks) {
+        out.put(c, c.metric() == Metric.OBJECT_EXISTS || !existence
+            ? new CheckResult(c, Outcome.FAILED, false, "table " + from + " does not exist or cannot be read: " + oneLine(e.getMessage()))
+            : CheckResult.error(c, "not measured: table " + from + " does not exist or cannot be read"));
+      }
+      return 0;
+    }
+    List<Check> aggregate = new ArrayList<>();
+    List<Check> separate = new ArrayList<>();
+    for (Check c : checks) {
+      switch (c.metric()) {
+        case OBJECT_EXISTS -> out.put(c, new CheckResult(c, Outcome.PASSED, true, "table " + from + " exists"));
+        case PROPERTY_EXISTS -> {
+          String col = column(columns, c.column());
+          out.put(c, col != null
+              ? new CheckResult(c, Outcome.PASSED, true, "column " + Dialect.quote(col) + " exists")
+              : new CheckResult(c, Outcome.FAILED, false, "column " + Dialect.quote(c.column()) + " is missing from " + from));
+        }
+        case PROPERTY_TYPE -> {
+          String col = column(columns, c.column());
+          if (col == null) {
+            out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(c.column()) + " is missing"));
+          } else {
+            String type = columns.get(col);
+            boolean ok = Types.compatible(c.text(), type);
+            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type,
+                "column type " + type + (ok ? " is compatible with " : " is not compatible with ") + c.text()));
+          }
+        }
+        default -> {
+          List<String> needed = c.columns() != null ? c.columns() : c.column() == null ? List.of() : List.of(c.column());
+          String missing = needed.stream().filter(n -> column(columns, n) == null).findFirst().orElse(null);
+          if (missing != null) {
+            out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(missing) + " is missing from " + from));
+          } else if (c.metric().sharesScan()) {
+            aggregate.add(c);
+          } else {
+            separate.add(c);
+          }
+        }
+      }
+    }
+    int scans = 0;
+    if (!aggregate.isEmpty()) {
+      scans++;
+      scan(from, columns, aggregate, out);
+    }
+    for (Check c : separate) {
+      scans++;
+      if (c.metric() == Metric.SQL) {
+        custom(from, columns, c, out);
+      } else {
+        duplicateRows(from, columns, c, out);
+      }
+    }
+    return scans;
+  }
+
+  private static String column(Map<String, String> columns, String name) {
+    if (name == null) {
+      return null;
+    }
+    if (columns.containsKey(name)) {
+      return name;
+    }
+    return columns.keySet().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(null);
+  }
+
+  /** The single aggregate query: COUNT(*) first, then one expression per distinct metric. */
+  private void scan(String from, Map<String, String> columns, List<Check> checks, Map<Check, CheckResult> out)
+      throws ConnectionLost {
+    List<String> exprs = new ArrayList<>();
+    exprs.add("COUNT(*)");
+    Map<Check, Integer> index = new LinkedHashMap<>();
+    for (Check c : checks) {
+      String expr = expression(c, column(columns, c.column()));
+      int i = exprs.indexOf(expr);
+      if (i < 0) {
+        exprs.add(expr);
+        i = exprs.size() - 1;
+      }
+      index.put(c, i);
+    }
+    String sql = "SELECT " + String.join(", ", exprs) + " FROM " + from;
+    try (Statement st = conn.createStatement()) {
+      st.setQueryTimeout(timeoutSeconds);
+      try (ResultSet rs = st.executeQuery(sql)) {
+        rs.next();
+        double rows = number(rs.getObject(1));
+        for (Check c : checks) {
+          out.put(c, judge(c, rs.getObject(index.get(c) + 1), rows));
+        }
+      }
+    } catch (SQLException e) {
+      lost(e);
+      // One bad expression (a regular expression the engine rejects, a minimum on text) must not
+      // hide the others: measure each on its own to find which one it was.
+      for (Check c : checks) {
+        String one = "SELECT COUNT(*), " + exprs.get(index.get(c)) + " FROM " + from;
+        try (Statement st = conn.createStatement()) {
+          st.setQueryTimeout(timeoutSeconds);
+          try (ResultSet rs = st.executeQuery(one)) {
+            rs.next();
+            out.put(c, judge(c, rs.getObject(2), number(rs.getObject(1))));
+          }
+        } catch (SQLException e2) {
+          lost(e2);
+          out.put(c, CheckResult.error(c, "query failed: " + oneLine(e2.getMessage())));
+        }
+      }
+    }
+  }
+
+  String expression(Check c, String column) {
+    String col = column == null ? null : Dialect.quote(column);
+    return switch (c.metric()) {
+      case ROW_COUNT -> "COUNT(*)";
+      case NULLS -> "COUNT(*) - COUNT(" + col + ")";
+      case DUPLICATES -> "COUNT(" + col + ") - COUNT(DISTINCT " + col + ")";
+      case PRIMARY_KEY -> "COUNT(*) - COUNT(DISTINCT " + col + ")";
+      case MISSING -> {
+        List<String> lits = literals(c.values());
+        yield sum(col + " IS NULL" + (lits.isEmpty() ? "" : " OR " + dialect.text(col) + " IN (" + String.join(", ", lits) + ")"));
+      }
+      case INVALID_VALUES, NOT_IN_ENUM -> {
+        List<String> lits = literals(c.values());
+        yield lits.isEmpty() ? "COUNT(" + col + ")"
+            : sum(col + " IS NOT NULL AND " + dialect.text(col) + " NOT IN (" + String.join(", ", lits) + ")");
+      }
+      case INVALID_PATTERN -> sum(col + " IS NOT NULL AND NOT " + dialect.matches(col, c.text()));
+      case PATTERN_MISMATCH -> sum(col + " IS NOT NULL AND NOT " + dialect.matches(col, String.valueOf(c.values().get(0))));
+      case TOO_SHORT -> sum(dialect.length(col) + " < " + num(c));
+      case TOO_LONG -> sum(dialect.length(col) + " > " + num(c));
+      case BELOW_MIN -> sum(col + " < " + num(c));
+      case ABOVE_MAX -> sum(col + " > " + num(c));
+      case NOT_ABOVE -> sum(col + " <= " + num(c));
+      case NOT_BELOW -> sum(col + " >= " + num(c));
+      case NEWEST_AGE -> "MAX(" + col + ")";
+      case OLDEST_AGE -> "MIN(" + col + ")";
+      default -> throw new IllegalStateException(c.metric() + " does not share a scan");
+    };
+  }
+
+  private static String sum(String condition) {
+    return "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
+  }
+
+  /** A numeric literal from the contract, rendered from a parsed number: never spliced text. */
+  private static String num(Check c) {
+    Object v = c.values().get(0);
+    return v instanceof Number n ? new BigDecimal(n.toString()).toPlainString() : Dialect.literal(String.valueOf(v));
+  }
+
+  private static List<String> literals(List<Object> values) {
+    List<String> out = new ArrayList<>();
+    if (values != null) {
+      for (Object v : values) {
+        if (v != null) {
+          out.add(Dialect.literal(v.toString()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private CheckResult judge(Check c, Object value, double rows) {
+    if (c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) {
+      Instant t = instant(value);
+      if (t == null) {
+        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+      }
+      double age = round((now.getEpochSecond() - t.getEpochSecond()) / c.unitSeconds());
+      boolean ok = c.threshold().test(age);
+      return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
+          (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value " + t + " is " + Json.num(age) + " "
+              + c.threshold().unit() + " old");
+    }
+    double count = value == null ? 0 : number(value);
+    double observed = c.threshold().percent() ? (rows == 0 ? 0 : round(count * 100.0 / rows)) : count;
+    boolean ok = c.threshold().test(observed);
+    String what = switch (c.metric()) {
+      case ROW_COUNT -> "rows";
+      case NULLS -> "null values";
+      case MISSING -> "missing values";
+      case INVALID_VALUES, INVALID_PATTERN -> "invalid values";
+      case DUPLICATES -> "duplicate values";
+      case PRIMARY_KEY -> "null or duplicate keys";
+      case TOO_SHORT -> "values shorter than " + c.text();
+      case TOO_LONG -> "values longer than " + c.text();
+      case PATTERN_MISMATCH -> "values not matching " + c.text();
+      case BELOW_MIN -> "values below " + c.text();
+      case ABOVE_MAX -> "values above " + c.text();
+      case NOT_ABOVE -> "values not above " + c.text();
+      case NOT_BELOW -> "values not below " + c.text();
+      case NOT_IN_ENUM -> "values outside " + c.text();
+      default -> "";
+    };
+    String msg = (long) count + " " + what + (c.metric() == Metric.ROW_COUNT ? "" : " in " + (long) rows + " rows")
+        + (c.threshold().percent() ? " (" + Json.num(observed) + "%)" : "");
+    return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(observed), msg);
+  }
+
+  private void duplicateRows(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out)
+      throws ConnectionLost {
+    String cols = c.columns().stream().map(n -> Dialect.quote(column(columns, n))).collect(Collectors.joining(", "));
+    String sql = "SELECT COUNT(*), COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT " + cols + " FROM " + from + ") d) FROM " + from;
+    try (Statement st = conn.createStatement()) {
+      st.setQueryTimeout(timeoutSeconds);
+      try (ResultSet rs = st.executeQuery(sql)) {
+        rs.next();
+        out.put(c, judge(c, rs.getObject(2), number(rs.getObject(1))));
+      }
+    } catch (SQLException e) {
+      lost(e);
+      out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
+    }
+  }
+
+  /** A contract's own SQL: placeholders become quoted names; read-only, with a statement timeout. */
+  private void custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out) throws ConnectionLost {
+    String sql = c.text().strip();
+    while (sql.endsWith(";")) {
+      sql = sql.substring(0, sql.length() - 1).strip();
+    }
+    sql = sql.replace("{object}", from);
+    if (c.column() != null) {
+      String col = column(columns, c.column());
+      sql = sql.replace("{property}", Dialect.quote(col == null ? c.column() : col));
+    }
+    boolean auto = true;
+    try {
+      auto = conn.getAutoCommit();
+      conn.setAutoCommit(false);
+      try {
+        conn.setReadOnly(true);
+      } catch (SQLException ignored) {
+        // an engine without read-only transactions still gets the rollback below
+      }
+      try (Statement st = conn.createStatement()) {
+        if (dialect == Dialect.POSTGRES) {
+          st.execute("SET TRANSACTION READ ONLY");
+          st.execute("SET LOCAL statement_timeout = " + (timeoutSeconds * 1000L));
+        }
+        st.setQueryTimeout(timeoutSeconds);
+        try (ResultSet rs = st.executeQuery(sql)) {
+          if (!rs.next()) {
+            out.put(c, CheckResult.error(c, "the query returned no row"));
+          } else {
+            Object v = rs.getObject(1);
+            if (!(v instanceof Number) && !(v instanceof String)) {
+              out.put(c, CheckResult.error(c, "the query's first column is not a number: " + v));
+            } else {
+              double d = number(v);
+              boolean ok = c.threshold().test(d);
+              out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(d), "query returned " + Json.num(d)));
+            }
+          }
+        }
+      } finally {
+        conn.rollback();
+        try {
+          conn.setReadOnly(false);
+        } catch (SQLException ignored) {
+          // see above
+        }
+        conn.setAutoCommit(auto);
+      }
+    } catch (SQLException | NumberFormatException e) {
+      if (e instanceof SQLException s) {
+        lost(s);
+      }
+      out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
+    }
+  }
+
+  /** Rethrows as {@link ConnectionLost} when the connection itself is gone. */
+  private void lost(SQLException e) throws ConnectionLost {
+    String state = e.getSQLState();
+    boolean closed;
+    try {
+      closed = conn.isClosed();
+    } catch (SQLException x) {
+      closed = true;
+    }
+    if (closed || (state != null && (state.startsWith("08") || state.equals("57P01")))) {
+      throw new ConnectionLost(e);
+    }
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining(" "));
+  }
+
+  private static double number(Object o) {
+    if (o instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (o instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    return o == null ? 0 : Double.parseDouble(o.toString().strip());
+  }
+
+  private static Object boxed(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 100) / 100.0;
+  }
+
+  private static Instant instant(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (v instanceof java.sql.Date d) {
+      return d.toLocalDate().atStartOfDay(ZoneId.systemDefault()).toInstant();
+    }
+    if (v instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (v instanceof LocalDateTime l) {
+      return l.atZone(ZoneId.systemDefault()).toInstant();
+    }
+    if (v instanceof LocalDate d) {
+      return d.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    }
+    if (v instanceof java.util.Date d) {
+      return d.toInstant();
+    }
+    try {
+      return OffsetDateTime.parse(v.toString().replace(' ', 'T')).toInstant();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Number formatting for messages. */
+  static final class Json {
+    static String num(double d) {
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.whodecides.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.Shared;
+import dev.whodecides.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The knowledge file's citations hold up against the real archive, and bad ones are caught. */
+class KbVerifyTest {
+
+  @TempDir static Path cache;
+
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  static String archive() {
+    return Shared.path("podcast").toString();
+  }
+
+  @Test
+  void everyBuiltInCitationIsSupportedByTheRealArchive() throws Exception {
+    Run r = run("kb", "verify", "--archive", archive(), "--cache", cache.toString(), "--format", "json");
+    assertThat(r.status()).as(r.out()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("summary").get("broken").asInt()).isZero();
+    assertThat(root.get("citations").size()).isGreaterThan(30);
+    int ok = root.get("summary").get("ok").asInt();
+    assertThat(ok).as("citations supported by ranking").isGreaterThanOrEqualTo(root.get("citations").size() - 3);
+  }
+
+  @Test
+  void brokenAndUnsupportedCitationsAreCaughtWithABetterPassage(@TempDir Path dir) throws Exception {
+    String builtIn = new String(KbVerifyTest.class.getResourceAsStream("/dev/whodecides/knowledge/knowledge.yaml")
+        .readAllBytes());
+    String claims = """
+        claims:
+          - id: wrong-episode
+            text: A product owner must be willing to call a model good enough and go live.
+            citations:
+              - {source: no-such-episode, from: "1:00", to: "2:00"}
+          - id: beyond-the-end
+            text: A product owner must be willing to call a model good enough and go live.
+            citations:
+              - {source: building-data-products-product-owner-vs-product-manager, from: "2:00:00", to: "2:01:00"}
+          - id: backwards
+            text: A product owner must be willing to call a model good enough and go live.
+            citations:
+              - {source: building-data-products-product-owner-vs-product-manager, from: "18:25", to: "15:50"}
+          - id: unrelated-range
+            text: A product owner must be willing to call a model good enough and go live after two more weeks.
+            citations:
+              - {source: building-data-products-product-owner-vs-product-manager, from: "1:32", to: "2:09"}
+        """;
+    String episodes = builtIn.substring(builtIn.indexOf("episodes:"), builtIn.indexOf("claims:"));
+    Path file = dir.resolve("knowledge.yaml");
+    Files.writeString(file, episodes + claims + "roles: []\ndecisionTypes: []\nrules: []\n");
+    Run r = run("kb", "verify", "--archive", archive(), "--cache", cache.toString(), "--knowledge", file.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).contains("broken wrong-episode").contains("no-such-episode is not in the archive");
+    assertThat(r.out()).contains("broken beyond-the-end").contains("beyond the episode's end");
+    assertThat(r.out()).contains("broken backwards").contains("is not before");
+    assertThat(r.out()).contains("broken unrelated-range")
+        .contains("best passage instead: building-data-products-product-owner-vs-product-manager 15:");
+    assertThat(r.out()).contains("4 citations: 0 ok, 0 weak, 4 broken");
+  }
+
+  @Test
+  void suggestFindsPassagesToCite() {
+    Run r = run("kb", "suggest", "fixing a few hundred broken entries by hand can beat building an AI system",
+        "--archive", archive(), "--cache", cache.toString(), "--limit", "3");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("{source: building-data-products-product-owner-vs-product-manager, from: \"48:44\"");
+  }
+}

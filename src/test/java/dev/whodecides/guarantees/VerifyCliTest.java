@@ -1,0 +1,156 @@
+package dev.whodecides.guarantees;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code whodecides verify} end to end over a CSV file: exit codes, JSON contract, JUnit XML, errors. */
+class VerifyCliTest {
+
+  @TempDir Path dir;
+  Path good;
+  Path bad;
+
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.writeString(dir.resolve("orders.csv"), DuckDbVerifyTest.CSV);
+    good = dir.resolve("good.odcs.yaml");
+    Files.writeString(good, """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: good
+        version: 1.0.0
+        status: active
+        servers:
+          - server: files
+            type: local
+            path: orders.csv
+            format: csv
+        schema:
+          - name: orders
+            properties:
+              - name: customer
+                logicalType: string
+                required: true
+        """);
+    bad = dir.resolve("failing.odcs.yaml");
+    Files.writeString(bad, DuckDbVerifyTest.contractFor("csv", "orders.csv"));
+  }
+
+  @Test
+  void allPassedExitsZeroAndTextNamesTheScans() {
+    Run r = run("verify", good.toString());
+    assertThat(r.status()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("table orders: 1 scan").contains("passed").contains("4 passed, 0 failed, 0 errors");
+  }
+
+  @Test
+  void jsonIsTheDocumentedContract() throws Exception {
+    Run r = run("verify", good.toString(), bad.toString(), "--format", "json");
+    assertThat(r.status()).isEqualTo(1);
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(List.copyOf(iter(root.fieldNames()))).containsExactly("contracts", "summary");
+    assertThat(List.copyOf(iter(root.get("summary").fieldNames()))).containsExactly("passed", "failed", "errors");
+    JsonNode c = root.get("contracts").get(1);
+    assertThat(List.copyOf(iter(c.fieldNames()))).containsExactly("contract", "file", "server", "checks");
+    assertThat(c.get("contract").asText()).isEqualTo("orders-csv");
+    assertThat(c.get("file").asText()).isEqualTo(bad.toString());
+    assertThat(c.get("server").asText()).isEqualTo("files");
+    for (JsonNode check : c.get("checks")) {
+      assertThat(List.copyOf(iter(check.fieldNames()))).containsExactly("check", "object", "property", "guarantee",
+          "result", "observed", "threshold", "message");
+      assertThat(check.get("guarantee").asText()).isIn("completeness", "timeliness", "integrity", "quality");
+      assertThat(check.get("result").asText()).isIn("passed", "failed", "error");
+    }
+    JsonNode pk = null;
+    for (JsonNode check : c.get("checks")) {
+      if (check.get("check").asText().equals("primaryKey")) {
+        pk = check;
+      }
+    }
+    assertThat(pk.get("property").asText()).isEqualTo("order_id");
+    assertThat(pk.get("result").asText()).isEqualTo("failed");
+    assertThat(pk.get("observed").asLong()).isEqualTo(1);
+    assertThat(pk.get("threshold").asText()).isEqualTo("= 0");
+    assertThat(root.get("contracts").get(0).get("checks").get(0).get("property").isNull()).isTrue();
+    assertThat(root.get("summary").get("failed").asInt()).isEqualTo(2);
+    assertThat(root.get("summary").get("errors").asInt()).isEqualTo(0);
+  }
+
+  @Test
+  void junitIsWellFormedXmlWithAFailurePerFailedCheck() throws Exception {
+    Path out = dir.resolve("reports/verify.xml");
+    Run r = run("verify", bad.toString(), "--format", "junit", "--output", out.toString());
+    assertThat(r.status()).isEqualTo(1);
+    Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(Files.readString(out).getBytes(StandardCharsets.UTF_8)));
+    assertThat(d.getDocumentElement().getTagName()).isEqualTo("testsuites");
+    assertThat(d.getElementsByTagName("failure").getLength()).isEqualTo(2);
+    assertThat(d.getElementsByTagName("testcase").getLength()).isGreaterThan(10);
+  }
+
+  @Test
+  void badContractIsOneLineNamingFileFieldAndLineWithExitTwo() throws Exception {
+    Path broken = dir.resolve("broken.odcs.yaml");
+    Files.writeString(broken, """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: broken
+        version: 1.0.0
+        status: active
+        schema:
+          - name: orders
+            properties:
+              - name: customer
+                logicalType: text
+        """);
+    Run r = run("verify", broken.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains(broken + ":10:")
+        .contains("schema[0].properties[0].logicalType").doesNotContain("Exception");
+    assertThat(run("verify", dir.resolve("nope.yaml").toString()).status()).isEqualTo(2);
+    Path notYaml = dir.resolve("x.yaml");
+    Files.writeString(notYaml, "a: [1, 2\n");
+    Run y = run("verify", notYaml.toString());
+    assertThat(y.status()).isEqualTo(2);
+    assertThat(y.err()).contains("x.yaml:").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unreachableServerGivesErrorsNotAStackTrace() {
+    Run r = run("verify", good.toString(), "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2",
+        "--format", "json");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot connect").doesNotContain("\tat ");
+    assertThat(r.out()).contains("\"errors\" : 4");
+  }
+
+  private static <T> List<T> iter(java.util.Iterator<T> it) {
+    List<T> l = new java.util.ArrayList<>();
+    it.forEachRemaining(l::add);
+    return l;
+  }
+}
