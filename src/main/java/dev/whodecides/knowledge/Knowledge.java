@@ -36,7 +36,8 @@ public final class Knowledge {
   /** What a role is for, what it decides, and what goes missing without it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RoleCard(String id, String name, String summary, String decides, String withoutIt, String signal,
-      List<String> claims) {}
+      List<String> claims, List<String> summaryClaims, List<String> decidesClaims, List<String> withoutItClaims,
+      List<String> signalClaims) {}
 
   /** A decision type as a question, with its owning role. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -99,7 +99,7 @@ final class SiteBuilder {
     for (Role r : Role.values()) {
       RoleCard card = roleCard(r);
       roleItems.add(List.of(Link.to(rolePage(r.id()), card.name()), text(": " + card.summary() + " "),
-          cite(Support.pick(card.summary(), roleClaims(r, card), 1))));
+          cite(chosen(card.summaryClaims(), card.summary(), roleClaims(r, card), 1))));
     }
     b.add(new Bullets(roleItems));
 
@@ -145,10 +145,10 @@ final class SiteBuilder {
         }
       }
       columns.add(new Column(List.of(Link.to(rolePage(r.id()), card.name())), List.of(
-          statement(card.decides(), pool),
+          statement(card.decides(), card.decidesClaims(), pool),
           types,
-          statement(card.withoutIt(), pool),
-          statement(card.signal(), pool))));
+          statement(card.withoutIt(), card.withoutItClaims(), pool),
+          statement(card.signal(), card.signalClaims(), pool))));
       claimsUsedBy(pool, Link.to(COMPARE, "comparison"));
     }
     b.add(new Columns(columns, List.of("What it decides", "Decision types", "What goes wrong without it",
@@ -158,7 +158,7 @@ final class SiteBuilder {
     List<List<Inline>> items = new ArrayList<>();
     for (Role r : Role.values()) {
       RoleCard card = roleCard(r);
-      List<Inline> item = new ArrayList<>(statement(card.signal(), roleClaims(r, card)));
+      List<Inline> item = new ArrayList<>(statement(card.signal(), card.signalClaims(), roleClaims(r, card)));
       item.add(text(" "));
       item.add(new Strong("You need: "));
       item.add(Link.to(rolePage(r.id()), card.name()));
@@ -189,18 +189,18 @@ final class SiteBuilder {
     List<Claim> pool = roleClaims(r, card);
     Link self = Link.to(rolePage(r.id()), card.name());
     List<Block> b = new ArrayList<>();
-    b.add(new Paragraph(statement(card.summary(), pool)));
+    b.add(new Paragraph(statement(card.summary(), card.summaryClaims(), pool)));
     b.add(new Heading(2, "What it decides", "decides"));
-    b.add(new Paragraph(statement(card.decides(), pool)));
+    b.add(new Paragraph(statement(card.decides(), card.decidesClaims(), pool)));
     List<List<Inline>> types = new ArrayList<>();
     for (DecisionType t : DecisionType.of(r)) {
       types.add(List.of(Link.code(decisionPage(t.id()), t.id()), text(": " + decisionCard(t).question())));
     }
     b.add(new Bullets(types));
     b.add(new Heading(2, "What goes wrong without it", "without"));
-    b.add(new Paragraph(statement(card.withoutIt(), pool)));
+    b.add(new Paragraph(statement(card.withoutIt(), card.withoutItClaims(), pool)));
     b.add(new Heading(2, "How to tell it is missing", "signal"));
-    b.add(new Paragraph(statement(card.signal(), pool)));
+    b.add(new Paragraph(statement(card.signal(), card.signalClaims(), pool)));
     b.add(new Heading(2, "Rules that recommend it", "rules"));
     List<List<Inline>> recommending = new ArrayList<>();
     for (RuleDescriptor d : rules) {
@@ -348,6 +348,18 @@ final class SiteBuilder {
   /** A sentence followed by the citations of the claims that best support it. */
   private List<Inline> statement(String sentence, List<Claim> pool) {
     return List.of(text(sentence.strip() + " "), cite(Support.pick(sentence, pool, 2)));
+  }
+
+  /**
+   * A role-card sentence with the claims the knowledge file names for it; only a card without
+   * such a list falls back to picking claims by shared words.
+   */
+  private List<Inline> statement(String sentence, List<String> named, List<Claim> pool) {
+    return List.of(text(sentence.strip() + " "), cite(chosen(named, sentence, pool, 2)));
+  }
+
+  private List<Claim> chosen(List<String> named, String sentence, List<Claim> pool, int max) {
+    return named != null && !named.isEmpty() ? k.claims(named) : Support.pick(sentence, pool, max);
   }
 
   /** Each claim as a paragraph with its citations and a link to it on the evidence page. */

@@ -78,7 +78,15 @@ class CitationTest {
     Knowledge k = Knowledge.builtIn();
     for (Role r : Role.values()) {
       assertThat(k.role(r.id())).as("role card %s", r).isPresent();
-      assertThat(k.claims(k.role(r.id()).get().claims())).isNotEmpty();
+      Knowledge.RoleCard card = k.role(r.id()).get();
+      assertThat(k.claims(card.claims())).isNotEmpty();
+      // Every sentence of a role card names the claims that back it, and they are the card's own.
+      for (List<String> named : List.of(card.summaryClaims(), card.decidesClaims(), card.withoutItClaims(),
+          card.signalClaims())) {
+        assertThat(named).as("claims of a %s card sentence", r).isNotEmpty();
+        assertThat(card.claims()).containsAll(named);
+        assertThat(k.claims(named)).hasSameSizeAs(named);
+      }
     }
     for (DecisionType t : DecisionType.values()) {
       Knowledge.DecisionCard card = k.decisionType(t.id()).orElseThrow();
