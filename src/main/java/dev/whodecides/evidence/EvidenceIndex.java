@@ -106,12 +106,15 @@ public final class EvidenceIndex implements Closeable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(64);
     try (FSDirectory d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
-      List<Document> docs = archive.episodes().values().parallelStream()
-          .flatMap(e -> Passage.of(e).stream())
-          .map(EvidenceIndex::document)
-          .toList();
-      writer.addDocuments(docs);
-      writer.forceMerge(1);
+      // Analysis is the costly part of indexing and IndexWriter takes documents from several
+      // threads at once, each into its own segment: index episodes side by side.
+      archive.episodes().values().parallelStream().forEach(e -> {
+        try {
+          writer.addDocuments(Passage.of(e).stream().map(EvidenceIndex::document).toList());
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
+        }
+      });
     }
   }
 

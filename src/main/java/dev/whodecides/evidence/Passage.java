@@ -54,8 +54,17 @@ public record Passage(
   static final int LAST_LINE_SEC = 30;
 
   private static int words(TranscriptLine l) {
-    String t = l.text().strip();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
+    String t = l.text();
+    int n = 0;
+    boolean inWord = false;
+    for (int i = 0; i < t.length(); i++) {
+      boolean space = Character.isWhitespace(t.charAt(i));
+      if (!space && !inWord) {
+        n++;
+      }
+      inWord = !space;
+    }
+    return n;
   }
 
   private static int endOf(List<TranscriptLine> lines, int i) {

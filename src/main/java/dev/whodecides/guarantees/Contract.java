@@ -11,7 +11,8 @@ public record Contract(
     Path path,
     List<Server> servers,
     List<SchemaObject> objects,
-    List<Map<String, Object>> slaProperties) {
+    List<Map<String, Object>> slaProperties,
+    String slaDefaultElement) {
 
   /** One entry of {@code servers}. */
   public record Server(String name, String type, String host, Integer port, String database, String schema,

@@ -227,7 +227,8 @@ public final class ContractReader {
       }
       objects.add(new Contract.SchemaObject(str(s.get("name")), str(s.get("physicalName")), props, maps(s.get("quality"))));
     }
-    return new Contract(str(root.get("id")), display, file, servers, objects, maps(root.get("slaProperties")));
+    return new Contract(str(root.get("id")), display, file, servers, objects, maps(root.get("slaProperties")),
+        str(root.get("slaDefaultElement")));
   }
 
   private static List<?> list(Object o) {

@@ -197,9 +197,9 @@ public final class Planner {
     if (metric == null) {
       return; // availability, support hours and the like are not measurable in the data
     }
-    Object element = sla.get("element");
+    Object element = sla.get("element") != null ? sla.get("element") : c.slaDefaultElement();
     if (element == null) {
-      throw new ContractError("slaProperties " + property + " needs an element (object.property) to measure");
+      return; // nothing names the column to measure; ODCS allows that, so the promise stays unchecked
     }
     String[] parts = element.toString().split("\\.", 2);
     if (parts.length != 2) {

@@ -35,7 +35,8 @@ class CliTest {
 
   @Test
   void theExampleShowsEveryRuleWithRoleAndEvidence() throws Exception {
-    Run r = run("lint", EXAMPLE, "--format", "json");
+    // The example ships a verify report, so guarantee-broken shows too.
+    Run r = run("lint", EXAMPLE, "--format", "json", "--verified", EXAMPLE + "/verified.json");
     assertThat(r.status()).isEqualTo(1);
     JsonNode root = json(r.out());
     Set<String> rules = new HashSet<>();
@@ -189,7 +190,8 @@ class CliTest {
       documented.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
     }
     Set<String> actual = new HashSet<>();
-    for (JsonNode f : json(run("lint", EXAMPLE, "--format", "json").out()).get("findings")) {
+    for (JsonNode f : json(run("lint", EXAMPLE, "--format", "json", "--verified", EXAMPLE + "/verified.json").out())
+        .get("findings")) {
       actual.add(f.get("rule").asText() + " " + f.get("severity").asText() + " " + f.get("entity").asText());
     }
     assertThat(documented).isEqualTo(actual);
