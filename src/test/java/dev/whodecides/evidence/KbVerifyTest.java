@@ -85,4 +85,25 @@ class KbVerifyTest {
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("{source: building-data-products-product-owner-vs-product-manager, from: \"48:44\"");
   }
+
+  @Test
+  void badUsageIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    Run missing = run("evidence", "anything", "--archive", dir.resolve("nope").toString(), "--cache", cache.toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("is not a folder").doesNotContain("Exception");
+    Run noQuery = run("evidence", "--archive", archive(), "--cache", cache.toString());
+    assertThat(noQuery.status()).isEqualTo(2);
+    assertThat(noQuery.err()).contains("give a QUERY");
+    Run badLimit = run("evidence", "x", "--archive", archive(), "--cache", cache.toString(), "--limit", "0");
+    assertThat(badLimit.status()).isEqualTo(2);
+    Path notYaml = Files.writeString(dir.resolve("k.yaml"), "claims: [unclosed");
+    Run badKnowledge = run("kb", "verify", "--archive", archive(), "--cache", cache.toString(), "--knowledge",
+        notYaml.toString());
+    assertThat(badKnowledge.status()).isEqualTo(2);
+    assertThat(badKnowledge.err()).contains("cannot read knowledge file").doesNotContain("\tat ");
+    Path file = Files.writeString(dir.resolve("cache-is-a-file"), "x");
+    Run badCache = run("evidence", "x", "--archive", archive(), "--cache", file.toString());
+    assertThat(badCache.status()).isEqualTo(2);
+    assertThat(badCache.err()).contains("--cache");
+  }
 }
