@@ -4,8 +4,8 @@
 #   cold build: `whodecides evidence ... --rebuild`, wall time of the whole command (JVM start,
 #               reading and checking every episode file, indexing), median of RUNS runs; beside
 #               it the JVM start-up baseline (`whodecides rules`).
-#   warm query: one JVM runs every query of bench/evidence-queries.txt 5 times after a warm-up
-#               round, against the cached index; p50/p95/p99 latency (target p95 under 20 ms).
+#   warm query: one JVM runs every query of bench/evidence-queries.txt 5 times after three
+#               warm-up rounds, against the cached index; p50/p95/p99 latency (target p95 under 20 ms).
 #
 # Usage: bench/evidence.sh [ARCHIVE]   (default ../shared/podcast); RUNS=5 for more runs.
 set -euo pipefail
