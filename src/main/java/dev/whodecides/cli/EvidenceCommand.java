@@ -3,7 +3,7 @@ package dev.whodecides.cli;
 import dev.whodecides.evidence.EvidenceIndex;
 import dev.whodecides.evidence.Hit;
 import dev.whodecides.evidence.Passage;
-import dev.whodecides.evidence.Times;
+import dev.whodecides.knowledge.Times;
 import dev.whodecides.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import dev.whodecides.evidence.CitationVerifier;
 import dev.whodecides.evidence.EvidenceIndex;
 import dev.whodecides.evidence.Hit;
 import dev.whodecides.evidence.Passage;
-import dev.whodecides.evidence.Times;
+import dev.whodecides.knowledge.Times;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.Json;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.whodecides.evidence;
 
+import dev.whodecides.knowledge.Times;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.whodecides.evidence;
 
+import dev.whodecides.knowledge.Times;
 import dev.whodecides.catalog.YamlDocument;
 import dev.whodecides.catalog.YamlReader;
 import java.io.IOException;

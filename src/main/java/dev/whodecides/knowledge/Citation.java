@@ -8,15 +8,7 @@ public record Citation(String source, String guest, String episode, String from,
 
   /** Seconds from the start of the episode for {@code M:SS} or {@code H:MM:SS}. */
   public static int seconds(String time) {
-    String[] parts = time.trim().split(":");
-    if (parts.length < 2 || parts.length > 3) {
-      throw new IllegalArgumentException("'" + time + "' is not M:SS or H:MM:SS");
-    }
-    int total = 0;
-    for (String p : parts) {
-      total = total * 60 + Integer.parseInt(p);
-    }
-    return total;
+    return Times.parse(time);
   }
 
   public int fromSeconds() {

@@ -5,12 +5,8 @@ import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.guarantees.VerifiedResults;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** A consumed entity whose contract promises guarantees that the last verification showed broken. */
@@ -28,7 +24,7 @@ public final class GuaranteeBroken implements Rule {
       return;
     }
     Catalog catalog = a.catalog();
-    for (Map.Entry<EntityRef, Set<String>> e : consumed(catalog).entrySet()) {
+    for (Map.Entry<EntityRef, Set<String>> e : Consumers.of(catalog).entrySet()) {
       Entity entity = catalog.get(e.getKey()).orElseThrow();
       for (DataContract c : catalog.contractsFor(entity)) {
         if (!c.givesGuarantees()) {
@@ -45,28 +41,4 @@ public final class GuaranteeBroken implements Rule {
     }
   }
 
-  /** Entities consumed by another group, with their consumers (as no-guarantees defines consumption). */
-  static Map<EntityRef, Set<String>> consumed(Catalog catalog) {
-    Map<EntityRef, Set<String>> consumers = new LinkedHashMap<>();
-    for (Entity consumer : catalog.entities()) {
-      String kind = consumer.ref().kind();
-      if (!kind.equals("component") && !kind.equals("resource")) {
-        continue;
-      }
-      EntityRef consumerOwner = catalog.ref(consumer, "owner").orElse(null);
-      List<EntityRef> used = new ArrayList<>(catalog.refs(consumer, "dependsOn"));
-      if (kind.equals("component")) {
-        used.addAll(catalog.refs(consumer, "consumesApis"));
-      }
-      for (EntityRef target : used) {
-        catalog.get(target).ifPresent(t -> {
-          EntityRef producerOwner = catalog.ref(t, "owner").orElse(null);
-          if (producerOwner != null && !Objects.equals(producerOwner, consumerOwner)) {
-            consumers.computeIfAbsent(target, k -> new LinkedHashSet<>()).add(consumer.ref().toString());
-          }
-        });
-      }
-    }
-    return consumers;
-  }
 }

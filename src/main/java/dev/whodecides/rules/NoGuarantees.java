@@ -6,11 +6,8 @@ import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.DecisionType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Data or APIs another team consumes without anyone guaranteeing them. */
@@ -24,27 +21,7 @@ public final class NoGuarantees implements Rule {
   @Override
   public void check(Analysis a, Reporter out) {
     Catalog catalog = a.catalog();
-    Map<EntityRef, Set<String>> consumers = new LinkedHashMap<>();
-    for (Entity consumer : catalog.entities()) {
-      String kind = consumer.ref().kind();
-      if (!kind.equals("component") && !kind.equals("resource")) {
-        continue;
-      }
-      EntityRef consumerOwner = catalog.ref(consumer, "owner").orElse(null);
-      List<EntityRef> used = new ArrayList<>(catalog.refs(consumer, "dependsOn"));
-      if (kind.equals("component")) {
-        used.addAll(catalog.refs(consumer, "consumesApis"));
-      }
-      for (EntityRef target : used) {
-        catalog.get(target).ifPresent(t -> {
-          EntityRef producerOwner = catalog.ref(t, "owner").orElse(null);
-          if (producerOwner != null && !Objects.equals(producerOwner, consumerOwner)) {
-            consumers.computeIfAbsent(target, k -> new LinkedHashSet<>())
-                .add(consumer.ref() + (consumerOwner == null ? "" : " (" + consumerOwner + ")"));
-          }
-        });
-      }
-    }
+    Map<EntityRef, Set<String>> consumers = Consumers.of(catalog);
     consumers.forEach((ref, who) -> {
       Entity e = catalog.get(ref).orElseThrow();
       boolean owned = a.ownership().owner(ref, DecisionType.GUARANTEES) != null;

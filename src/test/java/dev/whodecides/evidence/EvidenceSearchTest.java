@@ -1,5 +1,6 @@
 package dev.whodecides.evidence;
 
+import dev.whodecides.knowledge.Times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.whodecides.evidence;
+package dev.whodecides.knowledge;
 
 /** Reading and writing episode times: {@code M:SS} below an hour, {@code H:MM:SS} from an hour on. */
 public final class Times {
