@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
       EvidenceCommand.class,
       KbCommand.class,
       PagesCommand.class,
+      ReleaseCommand.class,
+      TokenCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

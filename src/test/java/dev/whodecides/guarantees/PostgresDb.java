@@ -13,19 +13,19 @@ import org.junit.jupiter.api.Assumptions;
  * A throwaway database on the local PostgreSQL (127.0.0.1:5432, trust auth). Without a server the
  * tests are skipped on a laptop and fail under CI, where {@code .ci/run} starts one.
  */
-final class PostgresDb implements AutoCloseable {
+public final class PostgresDb implements AutoCloseable {
 
   static final String HOST = System.getProperty("whodecides.pg.host", "127.0.0.1");
   static final String PORT = System.getProperty("whodecides.pg.port", "5432");
   static final String USER = System.getProperty("whodecides.pg.user", "postgres");
 
   final String name = "whodecides_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  final String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?user=" + USER;
+  public final String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?user=" + USER;
 
   private PostgresDb() {}
 
   /** Creates a fresh database, or skips/fails the test when no server is reachable. */
-  static PostgresDb create() {
+  public static PostgresDb create() {
     PostgresDb db = new PostgresDb();
     try (Connection c = admin(); Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + db.name);

@@ -1,0 +1,113 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.decisions.Ownership;
+import dev.whodecides.release.Bar;
+import dev.whodecides.release.Refusal;
+import dev.whodecides.release.ReleasePolicy;
+import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.release.ReleaseRequest;
+import dev.whodecides.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code whodecides release}: ship-or-wait calls on record. */
+@Command(name = "release", mixinStandardHelpOptions = true, description = "Keep ship-or-wait calls on record.",
+    subcommands = {ReleaseCommand.Record.class})
+final class ReleaseCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: record");
+  }
+
+  /** {@code whodecides release record}. */
+  @Command(name = "record", mixinStandardHelpOptions = true,
+      description = "Record a ship-or-wait call. Only the product's effective release owner may make it, and a ship"
+          + " below the agreed bar needs --accepted-risk. Exit 1 when refused.")
+  static final class Record implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Mixin StoreOptions store;
+
+    @Option(names = "--catalog", paramLabel = "PATH", defaultValue = ".", split = ",",
+        description = "Catalog files or folders (default: the current folder).")
+    List<Path> catalog;
+
+    @Option(names = "--product", required = true, paramLabel = "REF") String product;
+    @Option(names = "--version", required = true, paramLabel = "V") String version;
+    @Option(names = "--decision", required = true, paramLabel = "ship|wait") String decision;
+    @Option(names = "--by", required = true, paramLabel = "USER") String by;
+    @Option(names = "--metric", paramLabel = "NAME=VALUE", description = "A measured value, repeatable.")
+    List<String> metrics = List.of();
+    @Option(names = "--bar", paramLabel = "NAME>=VALUE", description = "An agreed threshold, repeatable.")
+    List<String> bars = List.of();
+    @Option(names = "--accepted-risk", paramLabel = "TEXT") String acceptedRisk;
+    @Option(names = "--rationale", paramLabel = "TEXT") String rationale;
+    @Option(names = "--wait-until", paramLabel = "DATE") String waitUntil;
+    @Option(names = "--supersedes", paramLabel = "ID", description = "The record this one corrects.") Long supersedes;
+
+    @Override
+    public Integer call() {
+      Map<String, Double> values = new LinkedHashMap<>();
+      for (String m : metrics) {
+        int eq = m.indexOf('=');
+        try {
+          values.put(m.substring(0, eq).strip(), Double.parseDouble(m.substring(eq + 1).strip()));
+        } catch (RuntimeException e) {
+          throw new UserError("--metric '" + m + "' is not NAME=NUMBER, e.g. precision=0.82");
+        }
+      }
+      Map<String, String> bar = new LinkedHashMap<>();
+      for (String b : bars) {
+        try {
+          Bar parsed = Bar.parse(b);
+          bar.put(parsed.metric(), parsed.expression());
+        } catch (IllegalArgumentException e) {
+          throw new UserError("--bar " + e.getMessage());
+        }
+      }
+      LocalDate until = null;
+      if (waitUntil != null) {
+        try {
+          until = LocalDate.parse(waitUntil);
+        } catch (DateTimeParseException e) {
+          throw new UserError("--wait-until '" + waitUntil + "' is not a date like 2026-12-31");
+        }
+      }
+      var err = spec.commandLine().getErr();
+      Catalog c = Output.load(catalog, err);
+      Store s = store.open(catalog.get(0));
+      ReleaseRequest request = new ReleaseRequest(product, version, decision, by, values, bar, acceptedRisk,
+          rationale, until, supersedes);
+      try {
+        ReleaseRecord record = s.append(new ReleasePolicy(Ownership.of(c), Clock.systemUTC()).admit(request, null));
+        var out = spec.commandLine().getOut();
+        out.println("Recorded release call " + record.id() + " (" + record.decision() + " " + record.product() + " "
+            + record.version() + ").");
+        out.println(record.statement());
+        out.flush();
+        return 0;
+      } catch (Refusal r) {
+        err.println("whodecides: refused: " + r.getMessage());
+        err.flush();
+        return 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.store.Store;
+import dev.whodecides.web.ServiceApp;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code whodecides serve}: the service over a catalog and its store. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the REST API: findings, and release calls on record (writes need a bearer token).")
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin StoreOptions store;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or folders.")
+  List<Path> paths;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Catalog catalog = Output.load(paths, spec.commandLine().getErr());
+    Store s = store.open(paths.get(0));
+    Javalin app = new ServiceApp(() -> catalog, s, Clock.systemUTC()).create();
+    try {
+      app.start("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      throw new UserError("cannot listen on port " + port + " (" + e.getMessage() + "); choose another --port");
+    }
+    spec.commandLine().getOut().println("whodecides serves " + paths + " on http://127.0.0.1:" + app.port()
+        + " (records in " + s.url().replaceAll("\\?.*", "") + ")");
+    spec.commandLine().getOut().flush();
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      stop.countDown();
+    }));
+    stop.await();
+    return 0;
+  }
+}

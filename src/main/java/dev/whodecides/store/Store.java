@@ -1,0 +1,204 @@
+package dev.whodecides.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.release.Bar;
+import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.release.Refusal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The service's own records: release calls (append-only) and hashed API tokens. An embedded
+ * SQLite file by default, PostgreSQL for a shared service; the schema is migrated by Flyway on
+ * open, from the migration set of the database in use.
+ */
+public final class Store {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Jdbi jdbi;
+  private final String url;
+
+  private Store(String url) {
+    this.url = url;
+    this.jdbi = Jdbi.create(url);
+  }
+
+  /**
+   * Opens (creating and migrating) a store. {@code db} is a {@code jdbc:postgresql:} or
+   * {@code jdbc:sqlite:} URL, a file path for SQLite, or null for
+   * {@code .whodecides/whodecides.db} beside the catalog.
+   */
+  public static Store open(String db, Path catalogRoot) {
+    String url;
+    if (db == null || db.isBlank()) {
+      Path base = catalogRoot == null ? Path.of(".") : Files.isDirectory(catalogRoot) ? catalogRoot
+          : catalogRoot.toAbsolutePath().getParent();
+      url = sqlite(base.resolve(".whodecides").resolve("whodecides.db"));
+    } else if (db.startsWith("jdbc:")) {
+      url = db;
+    } else {
+      url = sqlite(Path.of(db));
+    }
+    String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : url.startsWith("jdbc:sqlite:") ? "sqlite" : null;
+    if (vendor == null) {
+      throw new IllegalArgumentException("database '" + db + "' is not supported; use a SQLite file path or a"
+          + " jdbc:postgresql:// URL");
+    }
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/" + vendor).load().migrate();
+    return new Store(url);
+  }
+
+  private static String sqlite(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // WAL lets readers run beside the writer; the busy timeout queues concurrent writers
+    // instead of failing them.
+    return "jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&busy_timeout=30000&foreign_keys=on";
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** Appends a record and returns it with its id; a correction must supersede a record of the same product. */
+  public ReleaseRecord append(ReleaseRecord r) {
+    return jdbi.inTransaction(h -> {
+      if (r.supersedes() != null) {
+        Optional<String> product = h.createQuery("SELECT product FROM releases WHERE id = :id")
+            .bind("id", r.supersedes()).mapTo(String.class).findOne();
+        if (product.isEmpty()) {
+          throw new Refusal(404, "record " + r.supersedes() + " to supersede does not exist");
+        }
+        if (!product.get().equals(r.product())) {
+          throw new Refusal(400, "record " + r.supersedes() + " is about " + product.get() + ", not " + r.product());
+        }
+      }
+      long id = h.createUpdate("INSERT INTO releases (product, version, decision, decided_by, metrics, bar,"
+              + " accepted_risk, rationale, wait_until, supersedes, recorded_at, statement) VALUES (:product, :version,"
+              + " :decision, :by, :metrics, :bar, :risk, :rationale, :waitUntil, :supersedes, :recordedAt, :statement)")
+          .bind("product", r.product())
+          .bind("version", r.version())
+          .bind("decision", r.decision())
+          .bind("by", r.by())
+          .bind("metrics", write(r.metrics()))
+          .bind("bar", write(barMap(r.bar())))
+          .bind("risk", r.acceptedRisk())
+          .bind("rationale", r.rationale())
+          .bind("waitUntil", r.waitUntil() == null ? null : r.waitUntil().toString())
+          .bind("supersedes", r.supersedes())
+          .bind("recordedAt", r.recordedAt().toString())
+          .bind("statement", r.statement())
+          .executeAndReturnGeneratedKeys("id")
+          .mapTo(Long.class)
+          .one();
+      return r.withId(id);
+    });
+  }
+
+  /** A product's records, newest first. */
+  public List<ReleaseRecord> releases(String product) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM releases WHERE product = :product ORDER BY id DESC")
+        .bind("product", product).map(Store::record).list());
+  }
+
+  public Optional<ReleaseRecord> release(long id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM releases WHERE id = :id").bind("id", id)
+        .map(Store::record).findOne());
+  }
+
+  /** Creates a token for a person and returns it; only its hash is stored. */
+  public String createToken(EntityRef user) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = "wd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (user_ref, token_hash, created_at)"
+            + " VALUES (:user, :hash, :at)")
+        .bind("user", user.toString()).bind("hash", hash(token)).bind("at", Instant.now().toString()).execute());
+    return token;
+  }
+
+  /** The person a token belongs to, if it is a token this store issued. */
+  public Optional<EntityRef> userForToken(String token) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(h -> h.createQuery("SELECT user_ref FROM api_tokens WHERE token_hash = :hash")
+        .bind("hash", hash(token.strip())).mapTo(String.class).findOne())
+        .map(ref -> EntityRef.parse(ref, "user"));
+  }
+
+  public static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ReleaseRecord record(ResultSet rs, StatementContext ctx) throws SQLException {
+    Map<String, Double> metrics = read(rs.getString("metrics"), new TypeReference<LinkedHashMap<String, Double>>() {});
+    Map<String, String> bar = read(rs.getString("bar"), new TypeReference<LinkedHashMap<String, String>>() {});
+    List<Bar> bars = new ArrayList<>();
+    bar.forEach((k, v) -> bars.add(Bar.parse(k, v)));
+    Object supersedes = rs.getObject("supersedes");
+    String waitUntil = rs.getString("wait_until");
+    return new ReleaseRecord(rs.getLong("id"), rs.getString("product"), rs.getString("version"),
+        rs.getString("decision"), rs.getString("decided_by"), metrics, bars, rs.getString("accepted_risk"),
+        rs.getString("rationale"), waitUntil == null ? null : LocalDate.parse(waitUntil),
+        supersedes == null ? null : ((Number) supersedes).longValue(),
+        Instant.parse(rs.getString("recorded_at")), rs.getString("statement"));
+  }
+
+  private static Map<String, String> barMap(List<Bar> bars) {
+    Map<String, String> m = new LinkedHashMap<>();
+    bars.forEach(b -> m.put(b.metric(), b.expression()));
+    return m;
+  }
+
+  private static String write(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T read(String text, TypeReference<T> type) {
+    try {
+      return JSON.readValue(text, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

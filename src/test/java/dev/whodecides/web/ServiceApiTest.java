@@ -1,0 +1,154 @@
+package dev.whodecides.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.store.Store;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST API, started whole in-process on a free port, over the example and a SQLite store. */
+class ServiceApiTest {
+
+  @TempDir static Path dir;
+  static Javalin app;
+  static Store store;
+  static String tomas;
+  static String lena;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    Catalog catalog = CatalogLoader.load(List.of(Path.of("examples/retail-data-org")));
+    store = Store.open(dir.resolve("records.db").toString(), null);
+    tomas = store.createToken(EntityRef.parse("user:tomas.reyes", null));
+    lena = store.createToken(EntityRef.parse("user:lena.vogel", null));
+    app = new ServiceApp(() -> catalog, store, Clock.systemUTC()).create().start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+  }
+
+  record Reply(int status, JsonNode body) {}
+
+  static Reply post(String token, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/releases"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), JSON.readTree(r.body()));
+  }
+
+  static Reply get(String path) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), JSON.readTree(r.body()));
+  }
+
+  static final String BELOW_BAR = """
+      {"product":"newsletter-picks","version":"2.4.0","decision":"ship","by":"user:tomas.reyes",
+       "metrics":{"precision":0.78},"bar":{"precision":">= 0.80"}}""";
+
+  @Test
+  void theReleaseOwnerRecordsACallAndTheLogListsItNewestFirst() throws Exception {
+    Reply wait = post(tomas, """
+        {"product":"newsletter-picks","version":"2.3.0","decision":"wait","by":"user:tomas.reyes",
+         "metrics":{"precision":0.74},"bar":{"precision":">= 0.80"},"rationale":"Needs the new features",
+         "waitUntil":"2026-12-10"}""");
+    assertThat(wait.status()).isEqualTo(201);
+    assertThat(wait.body().get("id").asLong()).isPositive();
+    assertThat(wait.body().get("statement").asText()).contains("does not go live yet").contains("2026-12-10");
+    Reply ship = post(tomas, BELOW_BAR.replace("}}", "},\"acceptedRisk\":\"Holiday campaign\",\"supersedes\":"
+        + wait.body().get("id").asLong() + "}"));
+    assertThat(ship.status()).as(ship.body().toString()).isEqualTo(201);
+    assertThat(ship.body().get("statement").asText()).contains("Risk accepted: Holiday campaign");
+    Reply log = get("/api/releases?product=newsletter-picks");
+    assertThat(log.status()).isEqualTo(200);
+    assertThat(log.body().isArray()).isTrue();
+    assertThat(log.body().get(0).get("id").asLong()).isEqualTo(ship.body().get("id").asLong());
+    assertThat(log.body().get(0).get("supersedes").asLong()).isEqualTo(wait.body().get("id").asLong());
+    assertThat(log.body().get(1).get("id").asLong()).isEqualTo(wait.body().get("id").asLong());
+    assertThat(get("/api/releases/" + ship.body().get("id").asLong()).body().get("product").asText())
+        .isEqualTo("component:default/newsletter-picks");
+  }
+
+  @Test
+  void refusalsCarryTheRightStatusAndAMessage() throws Exception {
+    assertThat(post(tomas, BELOW_BAR).status()).isEqualTo(422);
+    assertThat(post(null, BELOW_BAR).status()).isEqualTo(401);
+    assertThat(post("wd_not-a-token", BELOW_BAR).status()).isEqualTo(401);
+    Reply notOwner = post(lena, BELOW_BAR.replace("user:tomas.reyes", "user:lena.vogel"));
+    assertThat(notOwner.status()).isEqualTo(403);
+    assertThat(notOwner.body().get("error").asText()).contains("is not the release owner");
+    assertThat(post(lena, BELOW_BAR).status()).as("a token cannot speak for someone else").isEqualTo(403);
+    assertThat(post(tomas, "{not json").status()).isEqualTo(400);
+    assertThat(post(tomas, "[1,2]").status()).isEqualTo(400);
+    assertThat(post(tomas, BELOW_BAR.replace("\"ship\"", "\"maybe\"")).status()).isEqualTo(400);
+    assertThat(post(tomas, BELOW_BAR.replace("newsletter-picks", "no-such-product")).status()).isEqualTo(404);
+    Reply missing = get("/api/releases?product=no-such-product");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().get("error").asText()).contains("no-such-product");
+    assertThat(get("/api/releases").status()).isEqualTo(400);
+    assertThat(get("/api/releases/abc").status()).isEqualTo(400);
+    assertThat(get("/api/releases/987654").status()).isEqualTo(404);
+  }
+
+  @Test
+  void findingsAreTheLintJson() throws Exception {
+    Reply r = get("/api/findings");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("findings")).isNotEmpty();
+    assertThat(r.body().get("summary").get("entities").asInt()).isGreaterThan(40);
+  }
+
+  @Test
+  void aHundredConcurrentPostsAreAllStoredExactlyOnce() throws Exception {
+    int before = get("/api/releases?product=demand-forecast-service").body().size();
+    // demand-forecast-service's release owner, as the catalog says.
+    var catalog = CatalogLoader.load(List.of(Path.of("examples/retail-data-org")));
+    EntityRef product = EntityRef.parse("component:demand-forecast-service", null);
+    EntityRef releaseOwner = dev.whodecides.decisions.Ownership.of(catalog)
+        .owner(product, dev.whodecides.decisions.DecisionType.RELEASE);
+    assertThat(releaseOwner).isNotNull();
+    String token = store.createToken(releaseOwner);
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> replies = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String body = "{\"product\":\"demand-forecast-service\",\"version\":\"1." + i + "\",\"decision\":\"wait\","
+          + "\"by\":\"" + releaseOwner + "\"}";
+      replies.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/releases"))
+          .POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + token).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (var reply : replies) {
+      HttpResponse<String> r = reply.get();
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      ids.add(JSON.readTree(r.body()).get("id").asLong());
+    }
+    assertThat(ids).hasSize(100);
+    JsonNode log = get("/api/releases?product=demand-forecast-service").body();
+    assertThat(log.size()).isEqualTo(before + 100);
+    java.util.Set<String> versions = new java.util.HashSet<>();
+    log.forEach(r -> versions.add(r.get("version").asText()));
+    assertThat(versions).hasSize(before + 100);
+  }
+}
