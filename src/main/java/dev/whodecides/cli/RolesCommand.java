@@ -39,25 +39,7 @@ final class RolesCommand implements Callable<Integer> {
     List<PersonFit> people = PersonFit.of(Ownership.of(catalog));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (PersonFit p : people) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("person", p.person().toString());
-        m.put("name", p.displayName());
-        m.put("title", p.title());
-        m.put("titleRole", p.titleRole() == null ? null : p.titleRole().id());
-        m.put("decisions", p.decisions().stream().map(h -> {
-          Map<String, Object> d = new LinkedHashMap<>();
-          d.put("type", h.type().id());
-          d.put("scope", h.scope().toString());
-          d.put("entitiesCovered", h.entitiesCovered());
-          return d;
-        }).toList());
-        m.put("fit", p.fit());
-        m.put("fitRoles", p.fitRoles().stream().map(r -> r.id()).toList());
-        rows.add(m);
-      }
-      out.print(Json.write(Map.of("people", rows)));
+      out.print(Json.write(Map.of("people", dev.whodecides.report.PeopleJson.people(people))));
     } else {
       String[] head = {"PERSON", "TITLE", "DECIDES", "FITS"};
       List<String[]> rows = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.whodecides.cli;
 
-import dev.whodecides.catalog.Catalog;
 import dev.whodecides.store.Store;
+import dev.whodecides.web.CatalogSource;
 import dev.whodecides.web.ServiceApp;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides serve}: the service over a catalog and its store. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the REST API: findings, and release calls on record (writes need a bearer token).")
+    description = "Serve the REST API: findings, entities, the decision matrix, people and release calls on record"
+        + " (writes need a bearer token). The catalog is reloaded when its files change.")
 final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -31,11 +32,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--private", description = "Reads need a bearer token too (writes always do).")
+  boolean privateReads;
+
   @Override
   public Integer call() throws InterruptedException {
-    Catalog catalog = Output.load(paths, spec.commandLine().getErr());
+    Output.load(paths, spec.commandLine().getErr());
+    CatalogSource catalog = new CatalogSource(paths);
     Store s = store.open(paths.get(0));
-    Javalin app = new ServiceApp(() -> catalog, s, Clock.systemUTC()).create();
+    Javalin app = new ServiceApp(catalog, s, Clock.systemUTC(), privateReads).create();
     try {
       app.start("127.0.0.1", port);
     } catch (RuntimeException e) {

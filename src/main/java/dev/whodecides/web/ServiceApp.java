@@ -33,15 +33,22 @@ public final class ServiceApp {
   private final Supplier<Catalog> catalog;
   private final Store store;
   private final Clock clock;
+  private final boolean privateReads;
   private volatile Analysis analysis;
 
   /** The catalog's analysis, shared by every request until the catalog changes. */
   private record Analysis(Catalog catalog, Ownership ownership, LintResult lint) {}
 
   public ServiceApp(Supplier<Catalog> catalog, Store store, Clock clock) {
+    this(catalog, store, clock, false);
+  }
+
+  /** With {@code privateReads}, reading needs a bearer token too. */
+  public ServiceApp(Supplier<Catalog> catalog, Store store, Clock clock, boolean privateReads) {
     this.catalog = catalog;
     this.store = store;
     this.clock = clock;
+    this.privateReads = privateReads;
   }
 
   public Javalin create() {
@@ -51,6 +58,19 @@ public final class ServiceApp {
       config.routes.get("/api/releases", this::listReleases);
       config.routes.get("/api/releases/{id}", this::oneRelease);
       config.routes.get("/api/findings", this::findings);
+      config.routes.get("/api/entities", this::entities);
+      config.routes.get("/api/entities/{ref}", this::entity);
+      config.routes.get("/api/matrix", this::matrix);
+      config.routes.get("/api/people", this::people);
+      config.routes.get("/api/status", this::status);
+      config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+      if (privateReads) {
+        config.routes.before("/api/*", ctx -> {
+          if (!ctx.method().name().equals("POST") && !ctx.path().equals("/api/openapi.json")) {
+            caller(ctx);
+          }
+        });
+      }
       config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     });
@@ -103,6 +123,48 @@ public final class ServiceApp {
 
   private void findings(Context ctx) {
     ctx.contentType("application/json").result(new JsonFormatter().format(analysis().lint()));
+  }
+
+  private void entities(Context ctx) {
+    String kind = ctx.queryParam("kind");
+    Catalog c = analysis().catalog();
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (var e : kind == null ? c.entities() : c.ofKind(kind)) {
+      out.add(EntityJson.summary(e));
+    }
+    ctx.json(out);
+  }
+
+  private void entity(Context ctx) {
+    Analysis a = analysis();
+    EntityRef ref;
+    try {
+      ref = EntityRef.parse(ctx.pathParam("ref"), "component");
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    var e = a.catalog().get(ref).orElseThrow(() -> new ApiError(404, ref + " is not in the catalog"));
+    ctx.json(EntityJson.detail(e, a.ownership(), a.lint()));
+  }
+
+  private void matrix(Context ctx) {
+    Analysis a = analysis();
+    ctx.json(EntityJson.matrix(dev.whodecides.decisions.DecisionMatrix.of(a.ownership()), a.lint()));
+  }
+
+  private void people(Context ctx) {
+    ctx.json(Map.of("people", dev.whodecides.report.PeopleJson.people(
+        dev.whodecides.decisions.PersonFit.of(analysis().ownership()))));
+  }
+
+  private void status(Context ctx) {
+    Analysis a = analysis();
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("entities", a.catalog().size());
+    m.put("files", a.catalog().files());
+    m.put("findings", a.lint().findings().size());
+    m.put("catalogError", catalog instanceof CatalogSource s ? s.lastError() : null);
+    ctx.json(m);
   }
 
   private EntityRef caller(Context ctx) {
