@@ -1,13 +1,13 @@
 package dev.whodecides.cli;
 
+import static dev.whodecides.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.CliRun.Run;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,14 +20,6 @@ class CliTest {
 
   static final String EXAMPLE = "examples/retail-data-org";
 
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   static JsonNode json(String text) throws Exception {
     return new ObjectMapper().readTree(text);

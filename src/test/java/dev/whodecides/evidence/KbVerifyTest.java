@@ -1,13 +1,12 @@
 package dev.whodecides.evidence;
 
+import static dev.whodecides.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.CliRun.Run;
 import dev.whodecides.Shared;
-import dev.whodecides.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,14 +17,6 @@ class KbVerifyTest {
 
   @TempDir static Path cache;
 
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   static String archive() {
     return Shared.path("podcast").toString();

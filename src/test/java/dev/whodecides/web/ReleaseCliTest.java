@@ -1,10 +1,9 @@
 package dev.whodecides.web;
 
+import static dev.whodecides.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whodecides.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.whodecides.CliRun.Run;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,14 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code release record} and {@code token create} on the command line. */
 class ReleaseCliTest {
 
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   @Test
   void recordsRefusesAndPrintsTheStatement(@TempDir Path dir) {
