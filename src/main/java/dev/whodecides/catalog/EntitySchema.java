@@ -18,7 +18,7 @@ public final class EntitySchema {
 
   public static final Set<String> BACKSTAGE_KINDS =
       Set.of("component", "api", "resource", "system", "domain", "group", "user", "location");
-  public static final Set<String> WHODECIDES_KINDS = Set.of("decision", "usecase");
+  public static final Set<String> WHODECIDES_KINDS = Set.of("decision", "usecase", "improvement");
 
   public static final Set<String> DECISION_TYPES = Set.of(
       "release", "roadmap", "prioritization", "discovery", "launch",
@@ -28,6 +28,11 @@ public final class EntitySchema {
   public static final Set<String> SKILLS =
       Set.of("data-scientist", "ml-engineer", "mlops", "data-engineer", "analyst");
   public static final Set<String> SCOPE_KINDS = Set.of("component", "api", "resource", "system", "domain", "group");
+
+  /** Annotation on a User: the skills the person brings, comma-separated skill ids. */
+  public static final String SKILLS_ANNOTATION = "whodecides.dev/skills";
+  /** Annotation on a UseCase: the earlier use case (usually an {@code mvp}) this one builds on. */
+  public static final String FOLLOWS_ANNOTATION = "whodecides.dev/follows";
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$");
   private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
@@ -87,6 +92,9 @@ public final class EntitySchema {
           p.add("metadata." + f + "." + shorten(key) + " must be text (quote it), not " + describe(e.getValue()));
         }
       }
+    }
+    if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
+      annotationValues(p, annotations);
     }
     Object tags = metadata.get("tags");
     if (tags != null) {
@@ -191,9 +199,48 @@ public final class EntitySchema {
           p.add("spec.volume must be a whole number of items, not " + describe(volume));
         }
       }
+      case "improvement" -> {
+        required(p, spec, "target", "metric");
+        optionalText(p, spec, "businessMetric", "description");
+        for (String f : List.of("current", "goal")) {
+          Object v = spec.get(f);
+          if (v == null) {
+            p.add("spec." + f + " is missing; write the " + (f.equals("goal") ? "value aimed for" : "value today")
+                + " as a number or a duration such as 2h");
+          } else if (Durations.parse(v).isEmpty() && !(v instanceof Number)) {
+            p.add("spec." + f + " must be a number or a duration such as 90m or 2h, not " + describe(v));
+          }
+        }
+      }
       default -> { }
     }
     return p;
+  }
+
+  /** whodecides' own annotations carry values a rule reads, so a typo there is an error, not silence. */
+  private static void annotationValues(List<String> p, Map<?, ?> annotations) {
+    if (annotations.get(Schedule.ANNOTATION) instanceof String s && Schedule.period(s).isEmpty()) {
+      p.add("annotation " + Schedule.ANNOTATION + " '" + shorten(s) + "' is not a schedule; use hourly, daily, weekly,"
+          + " monthly or a five-field cron expression such as '0 3 * * 1'");
+    }
+    if (annotations.get(Schedule.DEADLINE) instanceof String s && Durations.parse(s).isEmpty()) {
+      p.add("annotation " + Schedule.DEADLINE + " '" + shorten(s) + "' is not a duration; write it like 4h or 30m");
+    }
+    if (annotations.get(SKILLS_ANNOTATION) instanceof String s) {
+      for (String skill : s.split(",")) {
+        if (!SKILLS.contains(skill.trim())) {
+          p.add("annotation " + SKILLS_ANNOTATION + " entry '" + shorten(skill.trim()) + "' is not a skill; use one of "
+              + sorted(SKILLS));
+        }
+      }
+    }
+    if (annotations.get(FOLLOWS_ANNOTATION) instanceof String s) {
+      try {
+        EntityRef.parse(s, "usecase");
+      } catch (IllegalArgumentException e) {
+        p.add("annotation " + FOLLOWS_ANNOTATION + " '" + shorten(s) + "' is not a reference; write usecase:NAME");
+      }
+    }
   }
 
   private static void required(List<String> p, Map<String, Object> spec, String... fields) {

@@ -34,7 +34,8 @@ public record RefField(String entityKind, String field, boolean list, List<Strin
       new RefField("decision", "informed", true, List.of("user", "group")),
       new RefField("usecase", "team", false, List.of("group")),
       new RefField("usecase", "businessOwner", false, List.of("user", "group")),
-      new RefField("usecase", "staffed", true, List.of("user")));
+      new RefField("usecase", "staffed", true, List.of("user")),
+      new RefField("improvement", "target", false, List.of("component", "api", "resource", "system")));
 
   public String defaultKind() {
     return kinds.get(0);

@@ -59,6 +59,11 @@ final class LintCommand implements Callable<Integer> {
       description = "TF-IDF cosine at or above which two use cases count as the same work (default: ${DEFAULT-VALUE}).")
   double duplicateThreshold;
 
+  @Option(names = "--manual-fix-volume", paramLabel = "ITEMS", defaultValue = "1000",
+      description = "Use cases touching at most this many items get manual-fix-suffices when they build a model,"
+          + " automation or API (default: ${DEFAULT-VALUE}).")
+  long manualFixVolume;
+
   @Option(names = "--verified", paramLabel = "FILE",
       description = "The JSON report of 'whodecides verify --format json'; contracts with failed checks become guarantee-broken findings.")
   Path verified;
@@ -73,6 +78,9 @@ final class LintCommand implements Callable<Integer> {
     if (duplicateThreshold <= 0 || duplicateThreshold > 1) {
       throw new UserError("--duplicate-threshold must be above 0 and at most 1, not " + duplicateThreshold);
     }
+    if (manualFixVolume < 0) {
+      throw new UserError("--manual-fix-volume must be a whole number of items, 0 or more, not " + manualFixVolume);
+    }
     var err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     Catalog catalog = Output.load(paths, err);
@@ -86,7 +94,7 @@ final class LintCommand implements Callable<Integer> {
             : "cannot read --verified " + verified + " (" + e.getMessage() + ")");
       }
     }
-    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold, verifiedResults));
+    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold, verifiedResults, manualFixVolume));
     long t2 = System.nanoTime();
     String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
     Formatter formatter = switch (format) {

@@ -51,7 +51,7 @@ public final class TextFormatter implements Formatter {
     long i = r.count(Severity.INFO);
     long total = e + w + i;
     String counts = total + (total == 1 ? " finding" : " findings") + " (" + e + (e == 1 ? " error, " : " errors, ")
-        + w + (w == 1 ? " warning, " : " warnings, ") + i + (i == 1 ? " info)" : " infos)");
+        + w + (w == 1 ? " warning, " : " warnings, ") + i + " info)";
     String line = (total == 0 ? "✔ no findings" : "✖ " + counts) + " in " + r.entities()
         + (r.entities() == 1 ? " entity from " : " entities from ")
         + r.catalog().files() + (r.catalog().files() == 1 ? " file" : " files");

@@ -11,13 +11,20 @@ public final class BuiltInRules {
       new BothHats(),
       new ConflictingOwners(),
       new DuplicatedWork(),
+      new GenericResource(),
       new GroupOwnsDecision(),
       new GuaranteeBroken(),
+      new ImprovementWithoutBusinessImpact(),
       new InvalidEntity(),
+      new ManualFixSuffices(),
+      new MissingSkill(),
+      new ModelBeforeProblem(),
       new NoGuarantees(),
       new NoRoadmapOwner(),
       new NoShipAuthority(),
+      new OneTitleOnly(),
       new TitleMismatch(),
+      new UnjustifiedInvestment(),
       new UnknownReference());
 
   public static List<RuleDescriptor> descriptors() {

@@ -4,14 +4,21 @@ import dev.whodecides.guarantees.VerifiedResults;
 
 /**
  * Tunables of the analysis. {@code duplicateThreshold} is the TF-IDF cosine at or above which two
- * use cases count as the same work; {@code verified} holds the last {@code verify} report, if any.
+ * use cases count as the same work; {@code verified} holds the last {@code verify} report, if any;
+ * {@code manualFixVolume} is the number of items up to which a hand clean-up may beat building a
+ * model, an automation or an API.
  */
-public record LintOptions(double duplicateThreshold, VerifiedResults verified) {
+public record LintOptions(double duplicateThreshold, VerifiedResults verified, long manualFixVolume) {
 
   public static final double DEFAULT_DUPLICATE_THRESHOLD = 0.5;
+  public static final long DEFAULT_MANUAL_FIX_VOLUME = 1_000;
 
   public LintOptions {
     verified = verified == null ? VerifiedResults.none() : verified;
+  }
+
+  public LintOptions(double duplicateThreshold, VerifiedResults verified) {
+    this(duplicateThreshold, verified, DEFAULT_MANUAL_FIX_VOLUME);
   }
 
   public LintOptions(double duplicateThreshold) {

@@ -23,4 +23,9 @@ final class Products {
     }
     return String.join(", ", items.subList(0, max)) + " and " + (items.size() - max) + " more";
   }
+
+  /** "a model", "an api": the indefinite article a word takes in a message. */
+  static String withArticle(String word) {
+    return ("aeiou".indexOf(Character.toLowerCase(word.isEmpty() ? 'x' : word.charAt(0))) >= 0 ? "an " : "a ") + word;
+  }
 }

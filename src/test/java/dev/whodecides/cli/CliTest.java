@@ -161,6 +161,25 @@ class CliTest {
   }
 
   @Test
+  void manualFixVolumeIsConfigurable() throws Exception {
+    Set<String> low = new HashSet<>();
+    json(run("lint", EXAMPLE, "--format", "json", "--manual-fix-volume", "100").out()).get("findings")
+        .forEach(f -> low.add(f.get("rule").asText()));
+    assertThat(low).doesNotContain("manual-fix-suffices");
+    Set<String> high = new HashSet<>();
+    json(run("lint", EXAMPLE, "--format", "json", "--manual-fix-volume", "200000").out()).get("findings")
+        .forEach(f -> {
+          if (f.get("rule").asText().equals("manual-fix-suffices")) {
+            high.add(f.get("entity").asText());
+          }
+        });
+    assertThat(high).contains("usecase:default/supplier-name-matching", "usecase:default/fresh-markdown-forecast");
+    Run bad = run("lint", EXAMPLE, "--manual-fix-volume", "-5");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--manual-fix-volume").doesNotContain("Exception");
+  }
+
+  @Test
   void generateWritesALintableOrganization(@TempDir Path dir) throws Exception {
     Run g = run("generate", "--entities", "2000", "--out", dir.toString());
     assertThat(g.status()).isZero();
