@@ -207,4 +207,13 @@ class CliTest {
     }
     assertThat(documented).isEqualTo(actual);
   }
+
+  @Test
+  void theReadmeShowsWhatItsFirstCommandPrints() throws Exception {
+    Run r = run("lint", EXAMPLE, "--verified", EXAMPLE + "/verified.json");
+    String summary = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).contains("./whodecides lint " + EXAMPLE + " --verified " + EXAMPLE + "/verified.json")
+        .contains(summary);
+  }
 }
