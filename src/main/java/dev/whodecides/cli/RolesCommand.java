@@ -3,7 +3,11 @@ package dev.whodecides.cli;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.decisions.PersonFit;
+import dev.whodecides.decisions.Role;
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.Json;
+import java.util.LinkedHashSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ final class RolesCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Catalog catalog = Output.load(paths, err);
     List<PersonFit> people = PersonFit.of(Ownership.of(catalog));
+    Knowledge knowledge = Knowledge.builtIn();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -51,10 +56,19 @@ final class RolesCommand implements Callable<Integer> {
           d.put("type", h.type().id());
           d.put("scope", h.scope().toString());
           d.put("entitiesCovered", h.entitiesCovered());
+          d.put("role", h.role().id());
+          d.put("reason", h.reason());
           return d;
         }).toList());
         m.put("fit", p.fit());
         m.put("fitRoles", p.fitRoles().stream().map(r -> r.id()).toList());
+        m.put("explanation", p.fitRoles().stream().map(r -> {
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("role", r.id());
+          e.put("decisions", p.pointingTo(r).stream().map(h -> h.type().id() + " @ " + h.scope()).toList());
+          e.put("evidence", evidence(knowledge, p, r).stream().map(Json::citation).toList());
+          return e;
+        }).toList());
         rows.add(m);
       }
       out.print(Json.write(Map.of("people", rows)));
@@ -78,8 +92,51 @@ final class RolesCommand implements Callable<Integer> {
       for (String[] r : rows) {
         out.printf(fmt, (Object[]) r);
       }
+      explain(out, people, knowledge);
     }
     out.flush();
     return catalog.hasFatalProblems() ? Main.USAGE : 0;
+  }
+
+  /** Why each person fits where they do: every decision with the role it points to, then the evidence per role. */
+  private static void explain(PrintWriter out, List<PersonFit> people, Knowledge knowledge) {
+    boolean first = true;
+    for (PersonFit p : people) {
+      if (p.decisions().isEmpty()) {
+        continue;
+      }
+      if (first) {
+        out.println();
+        out.println("WHY");
+        first = false;
+      }
+      out.println();
+      out.println(p.person() + (p.title() == null ? "" : " (" + p.title() + ")") + " fits " + p.fit());
+      for (PersonFit.Held h : p.decisions()) {
+        out.println("  " + h.type().id() + " @ " + h.scope() + " -> " + h.role().id() + ": " + h.reason());
+      }
+      for (Role r : p.fitRoles()) {
+        for (Citation c : evidence(knowledge, p, r)) {
+          out.println("  evidence for " + r.id() + ": " + c.label() + "  " + c.url());
+        }
+      }
+    }
+  }
+
+  /**
+   * The citations behind the decision types that pointed the person to {@code role}: the claims of
+   * each decision type's card, so the evidence is the one for that role's core decisions.
+   */
+  static List<Citation> evidence(Knowledge knowledge, PersonFit p, Role role) {
+    LinkedHashSet<Citation> out = new LinkedHashSet<>();
+    for (PersonFit.Held h : p.pointingTo(role)) {
+      String cardId = h.role() == h.type().role() ? h.type().id() : dev.whodecides.decisions.DecisionType.of(role).get(0).id();
+      knowledge.decisionType(cardId).ifPresent(card -> {
+        for (Knowledge.Claim claim : knowledge.claims(card.claims())) {
+          out.addAll(knowledge.citations(claim));
+        }
+      });
+    }
+    return List.copyOf(out);
   }
 }
