@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
       LintCommand.class,
       VerifyCommand.class,
       RolesCommand.class,
+      AssessCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       GenerateCommand.class,

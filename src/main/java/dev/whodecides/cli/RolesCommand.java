@@ -3,7 +3,12 @@ package dev.whodecides.cli;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.decisions.PersonFit;
+import dev.whodecides.decisions.Role;
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.Json;
+import dev.whodecides.report.PeopleJson;
+import java.util.LinkedHashSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +42,10 @@ final class RolesCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Catalog catalog = Output.load(paths, err);
     List<PersonFit> people = PersonFit.of(Ownership.of(catalog));
+    Knowledge knowledge = Knowledge.builtIn();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.print(Json.write(Map.of("people", dev.whodecides.report.PeopleJson.people(people))));
+      out.print(Json.write(Map.of("people", PeopleJson.people(people, knowledge))));
     } else {
       String[] head = {"PERSON", "TITLE", "DECIDES", "FITS"};
       List<String[]> rows = new ArrayList<>();
@@ -60,8 +66,39 @@ final class RolesCommand implements Callable<Integer> {
       for (String[] r : rows) {
         out.printf(fmt, (Object[]) r);
       }
+      explain(out, people, knowledge);
     }
     out.flush();
     return catalog.hasFatalProblems() ? Main.USAGE : 0;
   }
+
+  /** Why each person fits where they do: every decision with the role it points to, then the evidence per role. */
+  private static void explain(PrintWriter out, List<PersonFit> people, Knowledge knowledge) {
+    boolean first = true;
+    for (PersonFit p : people) {
+      if (p.decisions().isEmpty()) {
+        continue;
+      }
+      if (first) {
+        out.println();
+        out.println("WHY");
+        first = false;
+      }
+      out.println();
+      out.println(p.person() + (p.title() == null ? "" : " (" + p.title() + ")") + " fits " + p.fit());
+      for (PersonFit.Held h : p.decisions()) {
+        out.println("  " + h.type().id() + " @ " + h.scope() + " -> " + h.role().id() + ": " + h.reason());
+      }
+      for (Role r : p.fitRoles()) {
+        for (Citation c : PeopleJson.evidence(knowledge, p, r)) {
+          out.println("  evidence for " + r.id() + ": " + c.label() + "  " + c.url());
+        }
+      }
+    }
+  }
+
+  /**
+   * The citations behind the decision types that pointed the person to {@code role}: the claims of
+   * each decision type's card, so the evidence is the one for that role's core decisions.
+   */
 }

@@ -27,16 +27,10 @@ public final class DuplicatedWork implements Rule {
       texts.add((u.text("problem") == null ? "" : u.text("problem")) + " "
           + (u.text("description") == null ? "" : u.text("description")));
     }
-    int[] parent = new int[useCases.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
-    for (TextSimilarity.Pair p : TextSimilarity.similarPairs(texts, a.options().duplicateThreshold())) {
-      parent[find(parent, p.a())] = find(parent, p.b());
-    }
+    int[] clusterOf = NearDuplicates.clusters(texts, a.options().duplicateThreshold());
     Map<Integer, List<Entity>> clusters = new LinkedHashMap<>();
-    for (int i = 0; i < parent.length; i++) {
-      clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(useCases.get(i));
+    for (int i = 0; i < clusterOf.length; i++) {
+      clusters.computeIfAbsent(clusterOf[i], k -> new ArrayList<>()).add(useCases.get(i));
     }
     for (List<Entity> cluster : clusters.values()) {
       if (cluster.size() < 2) {
@@ -70,13 +64,5 @@ public final class DuplicatedWork implements Rule {
       owners.add(owner);
     }
     return owners.size() == 1;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 }

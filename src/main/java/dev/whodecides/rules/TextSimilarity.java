@@ -42,60 +42,145 @@ public final class TextSimilarity {
     if (text == null) {
       return out;
     }
-    for (String raw : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (raw.length() < 2 || STOP.contains(raw)) {
-        continue;
+    // Runs of letters and digits (Unicode categories L and N), scanned by hand: a regular
+    // expression split was most of the time spent on large catalogs.
+    String lower = text.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); ) {
+      int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+      boolean word = i < lower.length() && wordChar(cp);
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        add(out, lower.substring(start, i));
+        start = -1;
       }
-      String t = raw.length() > 3 && raw.endsWith("s") && !raw.endsWith("ss") ? raw.substring(0, raw.length() - 1) : raw;
-      out.add(t);
+      i += i < lower.length() ? Character.charCount(cp) : 1;
     }
     return out;
   }
 
-  /** Every pair of texts whose cosine is at least {@code threshold}. */
-  public static List<Pair> similarPairs(List<String> texts, double threshold) {
+  private static boolean wordChar(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
+  }
+
+  private static void add(List<String> out, String raw) {
+    if (raw.length() < 2 || STOP.contains(raw)) {
+      return;
+    }
+    out.add(raw.length() > 3 && raw.endsWith("s") && !raw.endsWith("ss") ? raw.substring(0, raw.length() - 1) : raw);
+  }
+
+  /** Unit-length TF-IDF vectors of a list of texts, features sorted by term id. */
+  record Vectors(int[][] terms, double[][] weights, int[] df, double[] maxWeight) {
+    int size() {
+      return terms.length;
+    }
+
+    double cosine(int a, int b) {
+      return dot(terms[a], weights[a], terms[b], weights[b]);
+    }
+  }
+
+  static Vectors vectors(List<String> texts) {
     int n = texts.size();
+    List<List<String>> tokenized = texts.parallelStream().map(TextSimilarity::tokens).toList();
     Map<String, Integer> vocabulary = new HashMap<>();
-    List<Map<Integer, Integer>> tfs = new ArrayList<>(n);
-    List<Integer> df = new ArrayList<>();
-    for (String text : texts) {
-      Map<Integer, Integer> tf = new HashMap<>();
-      for (String t : tokens(text)) {
-        int id = vocabulary.computeIfAbsent(t, k -> {
-          df.add(0);
-          return vocabulary.size();
-        });
-        tf.merge(id, 1, Integer::sum);
+    int[][] ids = new int[n][];
+    int[] dfGrow = new int[16];
+    for (int i = 0; i < n; i++) {
+      List<String> tokens = tokenized.get(i);
+      int[] doc = new int[tokens.size()];
+      for (int k = 0; k < doc.length; k++) {
+        Integer id = vocabulary.get(tokens.get(k));
+        if (id == null) {
+          id = vocabulary.size();
+          vocabulary.put(tokens.get(k), id);
+        }
+        doc[k] = id;
       }
-      tf.keySet().forEach(id -> df.set(id, df.get(id) + 1));
-      tfs.add(tf);
+      Arrays.sort(doc);
+      ids[i] = doc;
+      for (int k = 0; k < doc.length; k++) {
+        if (k == 0 || doc[k] != doc[k - 1]) {
+          if (doc[k] >= dfGrow.length) {
+            dfGrow = Arrays.copyOf(dfGrow, Math.max(dfGrow.length * 2, doc[k] + 1));
+          }
+          dfGrow[doc[k]]++;
+        }
+      }
     }
     int v = vocabulary.size();
+    int[] df = Arrays.copyOf(dfGrow, v);
     double[] idf = new double[v];
     for (int t = 0; t < v; t++) {
-      idf[t] = Math.log((1.0 + n) / (1.0 + df.get(t))) + 1.0;
+      idf[t] = Math.log((1.0 + n) / (1.0 + df[t])) + 1.0;
     }
-    // Unit-length vectors, features sorted by term id for merging.
     int[][] terms = new int[n][];
     double[][] weights = new double[n][];
     double[] maxWeight = new double[v];
     for (int i = 0; i < n; i++) {
-      int[] ids = tfs.get(i).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      double[] w = new double[ids.length];
+      int[] doc = ids[i];
+      int distinct = 0;
+      for (int k = 0; k < doc.length; k++) {
+        if (k == 0 || doc[k] != doc[k - 1]) {
+          distinct++;
+        }
+      }
+      int[] t = new int[distinct];
+      double[] w = new double[distinct];
+      int j = -1;
+      for (int k = 0; k < doc.length; k++) {
+        if (k == 0 || doc[k] != doc[k - 1]) {
+          t[++j] = doc[k];
+        }
+        w[j] += idf[doc[k]];
+      }
       double norm = 0;
-      for (int k = 0; k < ids.length; k++) {
-        w[k] = tfs.get(i).get(ids[k]) * idf[ids[k]];
-        norm += w[k] * w[k];
+      for (double x : w) {
+        norm += x * x;
       }
       norm = Math.sqrt(norm);
-      for (int k = 0; k < ids.length; k++) {
+      for (int k = 0; k < distinct; k++) {
         w[k] = norm == 0 ? 0 : w[k] / norm;
-        maxWeight[ids[k]] = Math.max(maxWeight[ids[k]], w[k]);
+        maxWeight[t[k]] = Math.max(maxWeight[t[k]], w[k]);
       }
-      terms[i] = ids;
+      terms[i] = t;
       weights[i] = w;
+      ids[i] = null;
     }
-    tfs.clear();
+    return new Vectors(terms, weights, df, maxWeight);
+  }
+
+  /** Every pair of texts whose cosine is at least {@code threshold}, by brute force over all pairs. */
+  public static List<Pair> allPairs(List<String> texts, double threshold) {
+    Vectors vec = vectors(texts);
+    List<Pair> pairs = new ArrayList<>();
+    for (int a = 0; a < vec.size(); a++) {
+      for (int b = a + 1; b < vec.size(); b++) {
+        double c = vec.cosine(a, b);
+        if (c >= threshold - 1e-12) {
+          pairs.add(new Pair(a, b, c));
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** Every pair of texts whose cosine is at least {@code threshold}: exact, pruned with an inverted index. */
+  public static List<Pair> similarPairs(List<String> texts, double threshold) {
+    int n = texts.size();
+    Vectors vec = vectors(texts);
+    int v = vec.df().length;
+    int[] df = vec.df();
+    int[][] terms = vec.terms();
+    double[][] weights = vec.weights();
+    double[] maxWeight = vec.maxWeight();
     // All-Pairs (Bayardo, Ma and Srikant 2007): visit each vector's features from the most common
     // term to the rarest and index a feature only once the features skipped so far could not
     // reach the threshold against any vector. Two vectors at or above the threshold then always
@@ -104,7 +189,7 @@ public final class TextSimilarity {
     for (int t = 0; t < v; t++) {
       byDf[t] = t;
     }
-    Arrays.sort(byDf, (a, b) -> df.get(b) - df.get(a) != 0 ? df.get(b) - df.get(a) : a - b);
+    Arrays.sort(byDf, (a, b) -> df[b] - df[a] != 0 ? df[b] - df[a] : a - b);
     int[] rank = new int[v];
     for (int r = 0; r < v; r++) {
       rank[byDf[r]] = r;
@@ -161,7 +246,7 @@ public final class TextSimilarity {
     return pairs;
   }
 
-  private static double dot(int[] ta, double[] wa, int[] tb, double[] wb) {
+  static double dot(int[] ta, double[] wa, int[] tb, double[] wb) {
     double sum = 0;
     int i = 0;
     int j = 0;

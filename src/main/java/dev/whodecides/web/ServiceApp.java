@@ -154,7 +154,7 @@ public final class ServiceApp {
 
   private void people(Context ctx) {
     ctx.json(Map.of("people", dev.whodecides.report.PeopleJson.people(
-        dev.whodecides.decisions.PersonFit.of(analysis().ownership()))));
+        dev.whodecides.decisions.PersonFit.of(analysis().ownership()), analysis().lint().analysis().knowledge())));
   }
 
   private void status(Context ctx) {

@@ -161,6 +161,55 @@ class CliTest {
   }
 
   @Test
+  void rolesExplainWhichDecisionsPointedWhereWithEvidence() throws Exception {
+    java.util.Map<String, JsonNode> byPerson = new java.util.HashMap<>();
+    json(run("roles", EXAMPLE, "--format", "json").out()).get("people")
+        .forEach(p -> byPerson.put(p.get("person").asText(), p));
+    JsonNode ines = byPerson.get("user:default/ines.hartmann");
+    assertThat(ines.get("fitRoles").get(0).asText()).isEqualTo("domain-owner");
+    JsonNode portfolio = null;
+    for (JsonNode d : ines.get("decisions")) {
+      if (d.get("type").asText().equals("portfolio")) {
+        portfolio = d;
+      }
+    }
+    assertThat(portfolio.get("role").asText()).isEqualTo("domain-owner");
+    assertThat(portfolio.get("reason").asText()).contains("spans 2 teams").contains("group:default/personalization");
+    JsonNode clara = byPerson.get("user:default/clara.nunes");
+    assertThat(clara.get("fit").asText()).startsWith("data-product-owner");
+    boolean crossDomain = false;
+    for (JsonNode d : clara.get("decisions")) {
+      crossDomain |= d.get("type").asText().equals("guarantees")
+          && d.get("reason").asText().startsWith("another domain consumes the data");
+    }
+    assertThat(crossDomain).isTrue();
+    JsonNode explanation = byPerson.get("user:default/lena.vogel").get("explanation");
+    assertThat(explanation).hasSize(2);
+    for (JsonNode e : explanation) {
+      assertThat(e.get("decisions")).isNotEmpty();
+      assertThat(e.get("evidence")).isNotEmpty();
+      assertThat(e.get("evidence").get(0).get("url").asText()).startsWith("https://www.youtube.com/watch?v=");
+    }
+    String text = run("roles", EXAMPLE).out();
+    assertThat(text).contains("WHY").contains("release @ ").contains("-> product-owner: release is a product-owner decision")
+        .contains("evidence for domain-owner: ");
+  }
+
+  @Test
+  void portfolioOverOneTeamIsStaffingAndLocalGuaranteesCountByType() throws Exception {
+    java.util.Map<String, JsonNode> byPerson = new java.util.HashMap<>();
+    json(run("roles", "src/test/resources/roles/portfolio-and-guarantees.yaml", "--format", "json").out())
+        .get("people").forEach(p -> byPerson.put(p.get("person").asText(), p));
+    assertThat(byPerson.get("user:default/kim").get("fit").asText()).isEqualTo("product-owner");
+    assertThat(byPerson.get("user:default/kim").get("decisions").get(0).get("reason").asText())
+        .contains("one team only");
+    assertThat(byPerson.get("user:default/ana").get("fit").asText()).isEqualTo("domain-owner");
+    JsonNode dev = byPerson.get("user:default/dev");
+    assertThat(dev.get("fit").asText()).isEqualTo("data-product-owner");
+    assertThat(dev.get("decisions").get(0).get("reason").asText()).startsWith("no other domain reads");
+  }
+
+  @Test
   void manualFixVolumeIsConfigurable() throws Exception {
     Set<String> low = new HashSet<>();
     json(run("lint", EXAMPLE, "--format", "json", "--manual-fix-volume", "100").out()).get("findings")
