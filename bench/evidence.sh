@@ -10,25 +10,16 @@
 # Usage: bench/evidence.sh [ARCHIVE]   (default ../shared/podcast); RUNS=5 for more runs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$here/bench/lib.sh"
 archive="${1:-$here/../shared/podcast}"
 runs="${RUNS:-3}"
 wd="$here/whodecides"
 "$wd" --version > /dev/null
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench/evidence.sh needs GNU time: apt-get install -y time" >&2
-  exit 2
-fi
+needs_gnu_time bench/evidence.sh
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 
-measure() {
-  local f
-  f=$(mktemp)
-  /usr/bin/time -o "$f" -f "%e %M" "$@" > /dev/null 2>&1 || true
-  tail -1 "$f"
-  rm -f "$f"
-}
-median() { sort -g | awk '{a[NR]=$1} END {m=int((NR+1)/2); if (NR%2) print a[m]; else print (a[m]+a[m+1])/2}'; }
 
 files=$(find "$archive" -maxdepth 1 -type f \( -name '*.md' -o -name '*.vtt' -o -name '*.srt' \) | wc -l)
 builds=(); mems=(); bases=()

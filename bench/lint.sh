@@ -12,28 +12,18 @@
 # Prints a Markdown table on stdout; the README's table is this output.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$here/bench/lib.sh"
 wd="$here/whodecides"   # the launcher users run, with its JVM options
 "$wd" --version > /dev/null
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench/lint.sh needs GNU time for peak memory: apt-get install -y time" >&2
-  exit 2
-fi
+needs_gnu_time bench/lint.sh
 runs="${RUNS:-3}"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 100000 1000000)
 work="${BENCH_DIR:-$here/bench/out}"
 mkdir -p "$work"
 
-# measure CMD... -> prints "seconds kilobytes" of one run (wall time, peak RSS)
-measure() {
-  local f
-  f=$(mktemp)
-  /usr/bin/time -o "$f" -f "%e %M" "$@" > /dev/null 2>&1 || true
-  tail -1 "$f"
-  rm -f "$f"
-}
 
-median() { sort -g | awk '{a[NR]=$1} END {m=int((NR+1)/2); if (NR%2) print a[m]; else print (a[m]+a[m+1])/2}'; }
 
 base_times=()
 for ((r = 0; r < runs; r++)); do
