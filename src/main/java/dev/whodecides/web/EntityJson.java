@@ -6,7 +6,6 @@ import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.report.Json;
 import dev.whodecides.rules.Finding;
-import dev.whodecides.rules.LintResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ final class EntityJson {
     return m;
   }
 
-  static Map<String, Object> detail(Entity e, Ownership ownership, LintResult lint) {
+  static Map<String, Object> detail(Entity e, Ownership ownership, FindingIndex findings) {
     Map<String, Object> m = summary(e);
     m.put("spec", e.spec());
     List<Map<String, Object>> decisions = new ArrayList<>();
@@ -43,23 +42,14 @@ final class EntityJson {
       });
     }
     m.put("decisions", decisions);
-    m.put("findings", findingsAbout(e, lint).stream().map(Json::finding).toList());
+    m.put("findings", findings.about(e.ref().toString()).stream().map(Json::finding).toList());
     return m;
   }
 
-  /** Findings on the entity itself, or that name it (e.g. a team's no-roadmap-owner listing it). */
-  static List<Finding> findingsAbout(Entity e, LintResult lint) {
-    String ref = e.ref().toString();
-    return lint.findings().stream()
-        .filter(f -> ref.equals(f.entity()) || f.message().contains(ref + ",") || f.message().contains(ref + ".")
-            || f.message().contains(ref + " "))
-        .toList();
-  }
-
-  static Map<String, Object> matrix(DecisionMatrix matrix, LintResult lint) {
+  static Map<String, Object> matrix(DecisionMatrix matrix, FindingIndex findings) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (DecisionMatrix.Row row : matrix.rows()) {
-      List<Finding> about = findingsAbout(row.product(), lint);
+      List<Finding> about = findings.about(row.product().ref().toString());
       List<Map<String, Object>> cells = new ArrayList<>();
       for (DecisionMatrix.Cell c : row.cells()) {
         Map<String, Object> cell = new LinkedHashMap<>();

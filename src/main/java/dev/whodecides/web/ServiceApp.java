@@ -37,7 +37,7 @@ public final class ServiceApp {
   private volatile Analysis analysis;
 
   /** The catalog's analysis, shared by every request until the catalog changes. */
-  private record Analysis(Catalog catalog, Ownership ownership, LintResult lint) {}
+  private record Analysis(Catalog catalog, Ownership ownership, LintResult lint, FindingIndex findings) {}
 
   public ServiceApp(Supplier<Catalog> catalog, Store store, Clock clock) {
     this(catalog, store, clock, false);
@@ -81,7 +81,7 @@ public final class ServiceApp {
     Analysis a = analysis;
     if (a == null || a.catalog() != current) {
       LintResult lint = Linter.lint(current, LintOptions.defaults());
-      a = new Analysis(current, lint.analysis().ownership(), lint);
+      a = new Analysis(current, lint.analysis().ownership(), lint, new FindingIndex(lint));
       analysis = a;
     }
     return a;
@@ -144,12 +144,12 @@ public final class ServiceApp {
       throw new ApiError(400, e.getMessage());
     }
     var e = a.catalog().get(ref).orElseThrow(() -> new ApiError(404, ref + " is not in the catalog"));
-    ctx.json(EntityJson.detail(e, a.ownership(), a.lint()));
+    ctx.json(EntityJson.detail(e, a.ownership(), a.findings()));
   }
 
   private void matrix(Context ctx) {
     Analysis a = analysis();
-    ctx.json(EntityJson.matrix(dev.whodecides.decisions.DecisionMatrix.of(a.ownership()), a.lint()));
+    ctx.json(EntityJson.matrix(dev.whodecides.decisions.DecisionMatrix.of(a.ownership()), a.findings()));
   }
 
   private void people(Context ctx) {

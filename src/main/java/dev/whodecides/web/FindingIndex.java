@@ -1,0 +1,45 @@
+package dev.whodecides.web;
+
+import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.LintResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The findings about each entity: those reported on it, and those whose message names it (a team's
+ * no-roadmap-owner listing its products, a cluster of duplicated use cases). Built once per
+ * analysis, so the matrix and entity pages look findings up instead of scanning them all.
+ */
+final class FindingIndex {
+
+  /** A canonical reference in a message; a name may hold dots but does not end with one. */
+  private static final Pattern REF = Pattern.compile("\\b[a-z]+:[a-z0-9-]+/[a-z0-9_.-]*[a-z0-9_-]");
+
+  private final Map<String, List<Finding>> byEntity = new HashMap<>();
+
+  FindingIndex(LintResult lint) {
+    for (Finding f : lint.findings()) {
+      Set<String> refs = new LinkedHashSet<>();
+      if (f.entity() != null) {
+        refs.add(f.entity());
+      }
+      Matcher m = REF.matcher(f.message());
+      while (m.find()) {
+        refs.add(m.group());
+      }
+      for (String ref : refs) {
+        byEntity.computeIfAbsent(ref, k -> new ArrayList<>()).add(f);
+      }
+    }
+  }
+
+  List<Finding> about(String ref) {
+    return byEntity.getOrDefault(ref, List.of());
+  }
+}
