@@ -40,6 +40,14 @@ public final class Pages {
     return write(builtIn(), out, format);
   }
 
+  /**
+   * A page's content as HTML without the document around it (links stay relative, as in the
+   * written site), for a host page such as the service's knowledge section to embed.
+   */
+  public static String article(Page page) {
+    return HtmlWriter.article(page);
+  }
+
   public static List<Path> write(List<Page> pages, Path out, Format format) throws IOException {
     List<Path> written = new ArrayList<>();
     for (Page page : pages) {

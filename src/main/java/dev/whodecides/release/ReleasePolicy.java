@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class ReleasePolicy {
 
   /** Kinds a product reference may name, tried in this order when written without a kind. */
-  static final List<String> PRODUCT_KINDS = List.of("component", "api", "resource", "system");
+  public static final List<String> PRODUCT_KINDS = List.of("component", "api", "resource", "system");
 
   private final Ownership ownership;
   private final Clock clock;

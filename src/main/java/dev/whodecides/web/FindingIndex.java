@@ -22,9 +22,14 @@ final class FindingIndex {
   private static final Pattern REF = Pattern.compile("\\b[a-z]+:[a-z0-9-]+/[a-z0-9_.-]*[a-z0-9_-]");
 
   private final Map<String, List<Finding>> byEntity = new HashMap<>();
+  private final Map<String, Finding> byId = new HashMap<>();
+  private final Map<Finding, String> ids = new java.util.IdentityHashMap<>();
 
   FindingIndex(LintResult lint) {
     for (Finding f : lint.findings()) {
+      String id = id(f);
+      byId.put(id, f);
+      ids.put(f, id);
       Set<String> refs = new LinkedHashSet<>();
       if (f.entity() != null) {
         refs.add(f.entity());
@@ -41,5 +46,31 @@ final class FindingIndex {
 
   List<Finding> about(String ref) {
     return byEntity.getOrDefault(ref, List.of());
+  }
+
+  /** The finding with this id, if the current analysis has it. */
+  java.util.Optional<Finding> byId(String id) {
+    return java.util.Optional.ofNullable(byId.get(id));
+  }
+
+  /** The id of a finding of this analysis (computed once). */
+  String idOf(Finding f) {
+    String id = ids.get(f);
+    return id != null ? id : id(f);
+  }
+
+  /**
+   * A finding's stable id: the same finding keeps its id across reloads as long as its rule,
+   * place and message stay the same, so a link to it survives an unrelated edit.
+   */
+  static String id(Finding f) {
+    String key = f.rule() + '\u0000' + f.entity() + '\u0000' + f.file() + '\u0000' + f.line() + '\u0000' + f.column()
+        + '\u0000' + f.message();
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.Ownership;
 import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
-import dev.whodecides.report.JsonFormatter;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
@@ -35,9 +33,6 @@ public final class ServiceApp {
   private final Clock clock;
   private final boolean privateReads;
   private volatile Analysis analysis;
-
-  /** The catalog's analysis, shared by every request until the catalog changes. */
-  private record Analysis(Catalog catalog, Ownership ownership, LintResult lint, FindingIndex findings) {}
 
   public ServiceApp(Supplier<Catalog> catalog, Store store, Clock clock) {
     this(catalog, store, clock, false);
@@ -71,17 +66,21 @@ public final class ServiceApp {
           }
         });
       }
+      if (!privateReads) {
+        new WebUi(this::analysis, () -> catalog instanceof CatalogSource s ? s.lastError() : null, store, clock,
+            a -> List.of(), c -> Optional.empty()).routes(config);
+      }
       config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     });
   }
 
-  private Analysis analysis() {
+  Analysis analysis() {
     Catalog current = catalog.get();
     Analysis a = analysis;
     if (a == null || a.catalog() != current) {
       LintResult lint = Linter.lint(current, LintOptions.defaults());
-      a = new Analysis(current, lint.analysis().ownership(), lint, new FindingIndex(lint));
+      a = new Analysis(current, lint);
       analysis = a;
     }
     return a;
@@ -122,7 +121,7 @@ public final class ServiceApp {
   }
 
   private void findings(Context ctx) {
-    ctx.contentType("application/json").result(new JsonFormatter().format(analysis().lint()));
+    ctx.contentType("application/json").result(analysis().findingsJson());
   }
 
   private void entities(Context ctx) {
@@ -149,12 +148,12 @@ public final class ServiceApp {
 
   private void matrix(Context ctx) {
     Analysis a = analysis();
-    ctx.json(EntityJson.matrix(dev.whodecides.decisions.DecisionMatrix.of(a.ownership()), a.findings()));
+    ctx.json(EntityJson.matrix(a.matrix(), a.findings()));
   }
 
   private void people(Context ctx) {
-    ctx.json(Map.of("people", dev.whodecides.report.PeopleJson.people(
-        dev.whodecides.decisions.PersonFit.of(analysis().ownership()), analysis().lint().analysis().knowledge())));
+    Analysis a = analysis();
+    ctx.json(Map.of("people", dev.whodecides.report.PeopleJson.people(a.people(), a.lint().analysis().knowledge())));
   }
 
   private void status(Context ctx) {

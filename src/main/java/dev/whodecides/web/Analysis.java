@@ -1,0 +1,74 @@
+package dev.whodecides.web;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.decisions.DecisionMatrix;
+import dev.whodecides.decisions.Ownership;
+import dev.whodecides.decisions.PersonFit;
+import dev.whodecides.report.JsonFormatter;
+import dev.whodecides.rules.LintResult;
+import java.util.List;
+
+/**
+ * One catalog's analysis, shared by every API call and page until the catalog changes: the lint
+ * result ({@code lint} and the service run the same {@code Linter}), plus the views built from it
+ * (matrix, people, the findings JSON), each computed at most once, on first use.
+ */
+final class Analysis {
+
+  private final Catalog catalog;
+  private final LintResult lint;
+  private final FindingIndex findings;
+  private volatile DecisionMatrix matrix;
+  private volatile List<PersonFit> people;
+  private volatile String findingsJson;
+
+  Analysis(Catalog catalog, LintResult lint) {
+    this.catalog = catalog;
+    this.lint = lint;
+    this.findings = new FindingIndex(lint);
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  LintResult lint() {
+    return lint;
+  }
+
+  Ownership ownership() {
+    return lint.analysis().ownership();
+  }
+
+  FindingIndex findings() {
+    return findings;
+  }
+
+  DecisionMatrix matrix() {
+    DecisionMatrix m = matrix;
+    if (m == null) {
+      m = DecisionMatrix.of(ownership());
+      matrix = m;
+    }
+    return m;
+  }
+
+  List<PersonFit> people() {
+    List<PersonFit> p = people;
+    if (p == null) {
+      p = PersonFit.of(ownership());
+      people = p;
+    }
+    return p;
+  }
+
+  /** The lint JSON report of this catalog, serialised once. */
+  String findingsJson() {
+    String j = findingsJson;
+    if (j == null) {
+      j = new JsonFormatter().format(lint);
+      findingsJson = j;
+    }
+    return j;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.whodecides.web;
+
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.decisions.DecisionType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Every address the web UI links to, built in one place so pages and routes agree. */
+final class Links {
+
+  private Links() {}
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** {@code /entities/kind:namespace/name}; the reference's parts are percent-encoded. */
+  static String entity(EntityRef ref) {
+    return "/entities/" + enc(ref.kind()) + ":" + enc(ref.namespace()) + "/" + enc(ref.name());
+  }
+
+  static String entity(String canonical) {
+    if (canonical == null) {
+      return null;
+    }
+    try {
+      return entity(EntityRef.parse(canonical, "component"));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static String releases(EntityRef product) {
+    return "/releases/" + enc(product.kind()) + ":" + enc(product.namespace()) + "/" + enc(product.name());
+  }
+
+  static String finding(String id) {
+    return "/findings/" + id;
+  }
+
+  static String gap(EntityRef product, DecisionType type) {
+    return "/matrix/gap?product=" + enc(product.toString()) + "&type=" + enc(type.id());
+  }
+
+  static String graph(EntityRef focus) {
+    return "/graph?focus=" + enc(focus.toString());
+  }
+
+  static String role(String roleId) {
+    return "/knowledge/roles/" + roleId + ".html";
+  }
+
+  static String rule(String ruleId) {
+    return "/knowledge/rules/" + ruleId + ".html";
+  }
+
+  static String decision(String typeId) {
+    return "/knowledge/decisions/" + typeId + ".html";
+  }
+}

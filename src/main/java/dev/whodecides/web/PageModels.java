@@ -1,0 +1,389 @@
+package dev.whodecides.web;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.DataContract;
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.catalog.RefField;
+import dev.whodecides.decisions.DecisionMatrix;
+import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.decisions.Effective;
+import dev.whodecides.decisions.PersonFit;
+import dev.whodecides.decisions.Role;
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.release.Bar;
+import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.report.PeopleJson;
+import dev.whodecides.rules.BuiltInRules;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.rules.Severity;
+import dev.whodecides.web.view.Model.Chrome;
+import dev.whodecides.web.view.Model.DecisionRow;
+import dev.whodecides.web.view.Model.EntityPage;
+import dev.whodecides.web.view.Model.Evidence;
+import dev.whodecides.web.view.Model.FindingDetail;
+import dev.whodecides.web.view.Model.FindingRow;
+import dev.whodecides.web.view.Model.Findings;
+import dev.whodecides.web.view.Model.Gap;
+import dev.whodecides.web.view.Model.Link;
+import dev.whodecides.web.view.Model.Matrix;
+import dev.whodecides.web.view.Model.MatrixCell;
+import dev.whodecides.web.view.Model.MatrixRow;
+import dev.whodecides.web.view.Model.MetricRow;
+import dev.whodecides.web.view.Model.Overview;
+import dev.whodecides.web.view.Model.Pager;
+import dev.whodecides.web.view.Model.People;
+import dev.whodecides.web.view.Model.PersonRow;
+import dev.whodecides.web.view.Model.ReleaseEntry;
+import dev.whodecides.web.view.Model.RuleCount;
+import dev.whodecides.web.view.Model.TrendPoint;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns one {@link Analysis} into what each page shows. Everything here is plain data: the
+ * templates escape and lay it out, the handlers in {@link WebUi} only pick the page.
+ */
+final class PageModels {
+
+  static final int PAGE_SIZE = 100;
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** The rules that report a gap of each decision type, for the matrix's red cells. */
+  private static final Map<DecisionType, List<String>> GAP_RULES = Map.of(
+      DecisionType.RELEASE, List.of("no-ship-authority", "group-owns-decision", "conflicting-owners"),
+      DecisionType.ROADMAP, List.of("no-roadmap-owner", "group-owns-decision", "conflicting-owners"),
+      DecisionType.GUARANTEES, List.of("no-guarantees", "guarantee-broken", "conflicting-owners"),
+      DecisionType.PORTFOLIO, List.of("duplicated-work", "conflicting-owners"));
+
+  private final Analysis a;
+  private final Knowledge knowledge;
+
+  PageModels(Analysis a) {
+    this.a = a;
+    this.knowledge = a.lint().analysis().knowledge();
+  }
+
+  // ---- findings ----
+
+  FindingRow row(Finding f) {
+    String id = a.findings().idOf(f);
+    return new FindingRow(id, Links.finding(id), f.rule(), f.severity().id(), f.entity(), Links.entity(f.entity()),
+        f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message());
+  }
+
+  FindingDetail detail(Finding f) {
+    String role = f.recommendation() == null ? null : f.recommendation().role();
+    String action = f.recommendation() == null ? "" : f.recommendation().action();
+    String why = knowledge.rule(f.rule()).map(Knowledge.RuleCard::why).orElse(null);
+    return new FindingDetail(row(f), role, role == null ? null : Links.role(role), action, why, Links.rule(f.rule()),
+        evidence(f.evidence()));
+  }
+
+  static List<Evidence> evidence(List<Citation> cites) {
+    List<Evidence> out = new ArrayList<>();
+    for (Citation c : new LinkedHashSet<>(cites)) {
+      out.add(new Evidence(c.label(), c.url()));
+    }
+    return out;
+  }
+
+  Findings findings(Chrome chrome, String rule, String severity, String q, int page) {
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    List<Finding> matching = a.lint().findings().stream()
+        .filter(f -> blank(rule) || f.rule().equals(rule))
+        .filter(f -> blank(severity) || f.severity().id().equals(severity))
+        .filter(f -> needle.isEmpty() || contains(f.message(), needle) || contains(f.entity(), needle)
+            || contains(f.rule(), needle))
+        .toList();
+    Pager pager = pager(page, matching.size(), n -> "/findings?" + query("rule", rule, "severity", severity, "q", q)
+        + "page=" + n);
+    List<FindingRow> rows = slice(matching, pager).stream().map(this::row).toList();
+    List<String> rules = BuiltInRules.descriptors().stream().map(RuleDescriptor::id).toList();
+    return new Findings(chrome, rows, pager, rules, rule, severity, q);
+  }
+
+  // ---- overview ----
+
+  Overview overview(Chrome chrome, List<TrendPoint> trend) {
+    Map<String, Long> byRule = new LinkedHashMap<>();
+    for (Finding f : a.lint().findings()) {
+      byRule.merge(f.rule(), 1L, Long::sum);
+    }
+    List<RuleCount> rules = new ArrayList<>();
+    for (RuleDescriptor d : BuiltInRules.descriptors()) {
+      rules.add(new RuleCount(d.id(), d.summary(), d.severity().id(), byRule.getOrDefault(d.id(), 0L),
+          "/findings?rule=" + Links.enc(d.id())));
+    }
+    rules.sort((x, y) -> x.count() != y.count() ? Long.compare(y.count(), x.count()) : x.rule().compareTo(y.rule()));
+    List<Link> kinds = new ArrayList<>();
+    a.catalog().kindCounts().forEach((kind, n) -> kinds.add(new Link(n + " " + kind, null)));
+    DecisionMatrix m = a.matrix();
+    return new Overview(chrome, a.catalog().size(), a.catalog().files(), m.rows().size(), gapCells(m),
+        a.lint().count(Severity.ERROR), a.lint().count(Severity.WARNING), a.lint().count(Severity.INFO), rules,
+        trend.isEmpty() ? null : TrendChart.svg(trend), trend, kinds);
+  }
+
+  private static long gapCells(DecisionMatrix m) {
+    long n = 0;
+    for (DecisionMatrix.Row r : m.rows()) {
+      for (DecisionMatrix.Cell c : r.cells()) {
+        if (c.gap()) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  // ---- matrix ----
+
+  Matrix matrix(Chrome chrome, String q, boolean gapsOnly, int page) {
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    DecisionMatrix m = a.matrix();
+    List<DecisionMatrix.Row> rows = m.rows().stream()
+        .filter(r -> needle.isEmpty() || contains(r.product().ref().name(), needle) || contains(r.product().title(), needle))
+        .filter(r -> !gapsOnly || r.cells().stream().anyMatch(DecisionMatrix.Cell::gap))
+        .toList();
+    Pager pager = pager(page, rows.size(), n -> "/matrix?" + query("q", q, "gaps", gapsOnly ? "1" : null) + "page=" + n);
+    List<MatrixRow> out = new ArrayList<>();
+    for (DecisionMatrix.Row r : slice(rows, pager)) {
+      List<MatrixCell> cells = new ArrayList<>();
+      for (DecisionMatrix.Cell c : r.cells()) {
+        EntityRef product = r.product().ref();
+        if (c.gap()) {
+          String hint = c.declaration() == null ? "nobody is named for " + c.type().id()
+              : "declared unowned at " + c.declaration().source().where();
+          cells.add(new MatrixCell(c.type().id(), true, null, null, null, Links.gap(product, c.type()), hint));
+        } else {
+          String from = c.inheritedFrom() == null || c.inheritedFrom().equals(product) ? null : shortRef(c.inheritedFrom());
+          String hint = c.owner() + (c.declaration() == null ? "" : ", declared at " + c.declaration().source().where());
+          cells.add(new MatrixCell(c.type().id(), false, display(c.owner()), Links.entity(c.owner()), from,
+              Links.entity(c.owner()), hint));
+        }
+      }
+      out.add(new MatrixRow(r.product().ref().toString(), title(r.product()), Links.entity(r.product().ref()),
+          r.product().text("lifecycle"), cells));
+    }
+    List<String> types = new ArrayList<>();
+    List<String> roles = new ArrayList<>();
+    for (DecisionType t : DecisionType.values()) {
+      types.add(t.id());
+      roles.add(t.role().id());
+    }
+    return new Matrix(chrome, types, roles, out, pager, gapsOnly, q, gapCells(m), m.rows().size());
+  }
+
+  Optional<Gap> gap(Chrome chrome, String productText, String typeText) {
+    Optional<DecisionType> type = DecisionType.byId(typeText == null ? "" : typeText);
+    Optional<Entity> product = resolve(productText, List.of("component", "api", "resource", "system"));
+    if (type.isEmpty() || product.isEmpty()) {
+      return Optional.empty();
+    }
+    DecisionType t = type.get();
+    Entity p = product.get();
+    Optional<Effective> eff = a.ownership().effective(p.ref(), t);
+    String declared = eff.isEmpty()
+        ? "No Decision names an owner for it on the product, its system, its domain or its owning team."
+        : eff.get().owned() ? "It is owned by " + eff.get().owner() + "."
+        : "It is written down as unowned at " + eff.get().declaration().source().where() + ".";
+    List<String> rules = GAP_RULES.getOrDefault(t, List.of());
+    List<Finding> about = a.findings().about(p.ref().toString());
+    List<FindingDetail> details = new ArrayList<>();
+    about.stream().filter(f -> rules.contains(f.rule())).forEach(f -> details.add(detail(f)));
+    Optional<Knowledge.DecisionCard> card = knowledge.decisionType(t.id());
+    List<Evidence> evidence = card.map(c -> {
+      List<Citation> cites = new ArrayList<>();
+      knowledge.claims(c.claims()).forEach(claim -> cites.addAll(knowledge.citations(claim)));
+      return evidence(cites);
+    }).orElse(List.of());
+    return Optional.of(new Gap(chrome, p.ref().toString(), title(p), Links.entity(p.ref()), t.id(),
+        card.map(Knowledge.DecisionCard::question).orElse(""), t.role().id(), Links.role(t.role().id()), declared,
+        details, evidence));
+  }
+
+  // ---- people ----
+
+  People people(Chrome chrome) {
+    List<PersonRow> rows = new ArrayList<>();
+    for (PersonFit p : a.people()) {
+      boolean mismatch = p.titleRole() != null && !p.fitRoles().isEmpty() && !p.fitRoles().contains(p.titleRole());
+      List<String> held = p.decisions().stream()
+          .map(h -> h.type().id() + " for " + shortRef(h.scope())
+              + (h.entitiesCovered() > 1 ? " (" + h.entitiesCovered() + " entities)" : ""))
+          .toList();
+      List<Citation> cites = new ArrayList<>();
+      for (Role r : p.fitRoles()) {
+        cites.addAll(PeopleJson.evidence(knowledge, p, r));
+      }
+      rows.add(new PersonRow(p.person().toString(), p.displayName(), Links.entity(p.person()), p.title(),
+          p.titleRole() == null ? null : p.titleRole().id(), p.fit(), mismatch, held,
+          evidence(cites).stream().limit(3).toList()));
+    }
+    return new People(chrome, rows);
+  }
+
+  // ---- one entity ----
+
+  Optional<EntityPage> entity(Chrome chrome, EntityRef ref) {
+    Optional<Entity> found = a.catalog().get(ref);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Entity e = found.get();
+    Catalog c = a.catalog();
+    List<Link> relations = new ArrayList<>();
+    for (RefField f : RefField.ALL) {
+      if (!f.entityKind().equals(ref.kind())) {
+        continue;
+      }
+      for (EntityRef target : c.refs(e, f.field())) {
+        relations.add(new Link(f.field() + ": " + target, c.exists(target) ? Links.entity(target) : null));
+      }
+    }
+    List<DecisionRow> decisions = new ArrayList<>();
+    if (Set.of("component", "api", "resource", "system", "domain", "group").contains(ref.kind())) {
+      for (DecisionType t : DecisionType.values()) {
+        Optional<Effective> eff = a.ownership().effective(ref, t);
+        if (eff.isEmpty() && !ref.kind().equals("component")) {
+          continue;
+        }
+        EntityRef owner = eff.map(Effective::owner).orElse(null);
+        EntityRef from = eff.map(Effective::inheritedFrom).orElse(null);
+        decisions.add(new DecisionRow(t.id(), owner == null ? null : owner.toString(),
+            owner == null ? Links.gap(ref, t) : Links.entity(owner), from == null ? null : from.toString(),
+            from == null ? null : Links.entity(from), eff.map(x -> x.declaration().source().where()).orElse(null),
+            owner == null));
+      }
+    }
+    List<FindingRow> findings = a.findings().about(ref.toString()).stream().map(this::row).toList();
+    Object description = e.metadata().get("description");
+    boolean product = Set.of("component", "api", "resource", "system").contains(ref.kind());
+    return Optional.of(new EntityPage(chrome, ref.toString(), e.kind(), title(e),
+        description == null ? null : description.toString(), e.where(), relations, decisions, findings,
+        Links.graph(ref), product ? Links.releases(ref) : null));
+  }
+
+  // ---- releases ----
+
+  static ReleaseEntry entry(ReleaseRecord r, Set<Long> superseded) {
+    List<MetricRow> metrics = new ArrayList<>();
+    Map<String, Bar> bars = new LinkedHashMap<>();
+    for (Bar b : r.bar()) {
+      bars.put(b.metric(), b);
+    }
+    Set<String> names = new LinkedHashSet<>(r.metrics().keySet());
+    names.addAll(bars.keySet());
+    for (String name : names) {
+      Double v = r.metrics().get(name);
+      Bar b = bars.get(name);
+      metrics.add(new MetricRow(name, v == null ? "not measured" : number(v), b == null ? "" : b.expression(),
+          b == null || (v != null && b.metBy(v))));
+    }
+    EntityRef by = EntityRef.parse(r.by(), "user");
+    return new ReleaseEntry(r.id(), r.version(), r.decision(), r.by(), Links.entity(by), WHEN.format(r.recordedAt()),
+        r.statement(), metrics, r.acceptedRisk(), r.rationale(), r.waitUntil() == null ? null : r.waitUntil().toString(),
+        r.supersedes(), superseded.contains(r.id()));
+  }
+
+  static List<ReleaseEntry> log(List<ReleaseRecord> records) {
+    Set<Long> superseded = new HashSet<>();
+    for (ReleaseRecord r : records) {
+      if (r.supersedes() != null) {
+        superseded.add(r.supersedes());
+      }
+    }
+    return records.stream().map(r -> entry(r, superseded)).toList();
+  }
+
+  // ---- contracts ----
+
+  /** The catalog entity a contract is about, by annotation or by name, if any. */
+  Optional<Entity> contractProduct(DataContract contract) {
+    for (Entity e : a.catalog().entities()) {
+      if (Set.of("component", "api", "resource").contains(e.ref().kind())
+          && a.catalog().contractsFor(e).contains(contract)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- shared ----
+
+  Optional<Entity> resolve(String text, List<String> kinds) {
+    if (blank(text)) {
+      return Optional.empty();
+    }
+    try {
+      return a.catalog().resolve(text.strip(), kinds, EntityRef.DEFAULT_NAMESPACE).flatMap(a.catalog()::get);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  String display(EntityRef ref) {
+    return a.catalog().get(ref).map(PageModels::title).orElse(shortRef(ref));
+  }
+
+  static String title(Entity e) {
+    if (e.title() != null && !e.title().isBlank()) {
+      return e.title();
+    }
+    Object profile = e.spec().get("profile");
+    if (profile instanceof Map<?, ?> p && p.get("displayName") != null) {
+      return p.get("displayName").toString();
+    }
+    return e.ref().name();
+  }
+
+  static String shortRef(EntityRef ref) {
+    return ref.namespace().equals(EntityRef.DEFAULT_NAMESPACE) ? ref.kind() + ":" + ref.name() : ref.toString();
+  }
+
+  static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static boolean contains(String haystack, String needle) {
+    return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+  }
+
+  static Pager pager(int page, int total, Function<Integer, String> href) {
+    int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    int p = Math.min(Math.max(1, page), pages);
+    return new Pager(p, pages, total, p > 1 ? href.apply(p - 1) : null, p < pages ? href.apply(p + 1) : null);
+  }
+
+  static <T> List<T> slice(List<T> all, Pager pager) {
+    int from = (pager.page() - 1) * PAGE_SIZE;
+    return all.subList(Math.min(from, all.size()), Math.min(from + PAGE_SIZE, all.size()));
+  }
+
+  /** {@code k1=v1&k2=v2&} for the non-blank values, percent-encoded, ready for a page number. */
+  static String query(String... kv) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i + 1 < kv.length; i += 2) {
+      if (!blank(kv[i + 1])) {
+        b.append(kv[i]).append('=').append(Links.enc(kv[i + 1])).append('&');
+      }
+    }
+    return b.toString();
+  }
+}

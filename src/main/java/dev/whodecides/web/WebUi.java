@@ -1,0 +1,390 @@
+package dev.whodecides.web;
+
+import dev.whodecides.catalog.DataContract;
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.pages.Page;
+import dev.whodecides.pages.Pages;
+import dev.whodecides.release.Bar;
+import dev.whodecides.release.Refusal;
+import dev.whodecides.release.ReleasePolicy;
+import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.release.ReleaseRequest;
+import dev.whodecides.store.Store;
+import dev.whodecides.web.view.Model;
+import dev.whodecides.web.view.Model.Chrome;
+import dev.whodecides.web.view.Model.ContractRow;
+import dev.whodecides.web.view.Model.Link;
+import dev.whodecides.web.view.Model.Pager;
+import dev.whodecides.web.view.Model.ProductRelease;
+import dev.whodecides.web.view.Model.ProductReleases;
+import dev.whodecides.web.view.Model.ReleaseForm;
+import dev.whodecides.web.view.Model.TrendPoint;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The browser UI: server-rendered pages (JTE templates compiled at build time) over the same
+ * {@link Analysis} the API serves. Handlers pick a page and its model ({@link PageModels}); every
+ * page reads without JavaScript, and htmx only swaps parts of a page in place when it is there.
+ */
+final class WebUi {
+
+  private static final String HTMX = "/webjars/htmx.org/" + buildProperty("htmx.version") + "/dist/htmx.min.js";
+
+  private final Supplier<Analysis> analysis;
+  private final Supplier<String> catalogError;
+  private final Store store;
+  private final Clock clock;
+  private final Function<Analysis, List<TrendPoint>> trend;
+  private final Function<DataContract, Optional<Verified>> verified;
+  private final Csrf csrf = new Csrf();
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final Map<String, Page> knowledge = new LinkedHashMap<>();
+
+  /** The last verification of a contract, as the guarantees page shows it. */
+  record Verified(String at, boolean passed, String summary) {}
+
+  WebUi(Supplier<Analysis> analysis, Supplier<String> catalogError, Store store, Clock clock,
+      Function<Analysis, List<TrendPoint>> trend, Function<DataContract, Optional<Verified>> verified) {
+    this.analysis = analysis;
+    this.catalogError = catalogError;
+    this.store = store;
+    this.clock = clock;
+    this.trend = trend;
+    this.verified = verified;
+    for (Page p : Pages.builtIn()) {
+      knowledge.put(p.path(), p);
+    }
+  }
+
+  void routes(JavalinConfig config) {
+    config.staticFiles.add(s -> {
+      s.hostedPath = "/static";
+      s.directory = "/dev/whodecides/web/static";
+      s.location = Location.CLASSPATH;
+    });
+    config.staticFiles.enableWebjars();
+    config.routes.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "same-origin");
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    });
+    config.routes.get("/", this::overview);
+    config.routes.get("/findings", this::findings);
+    config.routes.get("/findings/{id}", this::finding);
+    config.routes.get("/matrix", this::matrix);
+    config.routes.get("/matrix/gap", this::gap);
+    config.routes.get("/people", this::people);
+    config.routes.get("/entities/<ref>", this::entity);
+    config.routes.get("/graph", this::graph);
+    config.routes.get("/releases", this::releases);
+    config.routes.get("/releases/<ref>", this::productReleases);
+    config.routes.post("/releases/<ref>", this::recordRelease);
+    config.routes.get("/guarantees", this::guarantees);
+    config.routes.get("/knowledge", ctx -> ctx.redirect("/knowledge/index.html"));
+    config.routes.get("/knowledge/<path>", this::knowledge);
+    config.routes.exception(PageError.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage()));
+  }
+
+  private Chrome chrome(String title, String section) {
+    return new Chrome(title, section, catalogError.get(), HTMX);
+  }
+
+  private void render(Context ctx, String template, Object model) {
+    StringOutput out = new StringOutput(16384);
+    templates.render(template, model, out);
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  private void problem(Context ctx, int status, String message) {
+    String title = status == 404 ? "Not found" : status == 403 ? "Refused" : status == 401 ? "Token needed"
+        : "Cannot do that";
+    ctx.status(status);
+    render(ctx, "problem.jte", new Model.Problem(chrome(title, null), status, message, new Link("Back to the overview", "/")));
+  }
+
+  private static int page(Context ctx) {
+    String p = ctx.queryParam("page");
+    if (p == null || p.isBlank()) {
+      return 1;
+    }
+    try {
+      return Integer.parseInt(p.strip());
+    } catch (NumberFormatException e) {
+      throw new PageError(400, "page '" + p + "' is not a number");
+    }
+  }
+
+  private void overview(Context ctx) {
+    Analysis a = analysis.get();
+    render(ctx, "overview.jte", new PageModels(a).overview(chrome("Overview", "overview"), trend.apply(a)));
+  }
+
+  private void findings(Context ctx) {
+    render(ctx, "findings.jte", new PageModels(analysis.get()).findings(chrome("Findings", "findings"),
+        ctx.queryParam("rule"), ctx.queryParam("severity"), ctx.queryParam("q"), page(ctx)));
+  }
+
+  private void finding(Context ctx) {
+    Analysis a = analysis.get();
+    var f = a.findings().byId(ctx.pathParam("id")).orElseThrow(() -> new PageError(404,
+        "No finding " + ctx.pathParam("id") + " in the current catalog: it may have been fixed since the link was made."));
+    render(ctx, "finding.jte", new Model.FindingPage(chrome(f.rule(), "findings"), new PageModels(a).detail(f)));
+  }
+
+  private void matrix(Context ctx) {
+    render(ctx, "matrix.jte", new PageModels(analysis.get()).matrix(chrome("Decision matrix", "matrix"),
+        ctx.queryParam("q"), "1".equals(ctx.queryParam("gaps")), page(ctx)));
+  }
+
+  private void gap(Context ctx) {
+    Analysis a = analysis.get();
+    var gap = new PageModels(a).gap(chrome("Unowned decision", "matrix"), ctx.queryParam("product"), ctx.queryParam("type"))
+        .orElseThrow(() -> new PageError(404, "No product '" + ctx.queryParam("product") + "' with a decision type '"
+            + ctx.queryParam("type") + "' in the catalog."));
+    render(ctx, "gap.jte", gap);
+  }
+
+  private void people(Context ctx) {
+    render(ctx, "people.jte", new PageModels(analysis.get()).people(chrome("People", "people")));
+  }
+
+  private static EntityRef ref(String text) {
+    try {
+      return EntityRef.parse(text, "component");
+    } catch (IllegalArgumentException e) {
+      throw new PageError(400, "'" + text + "' is not an entity reference such as component:default/newsletter-picks");
+    }
+  }
+
+  private void entity(Context ctx) {
+    EntityRef ref = ref(ctx.pathParam("ref"));
+    Analysis a = analysis.get();
+    render(ctx, "entity.jte", new PageModels(a).entity(chrome(ref.toString(), null), ref)
+        .orElseThrow(() -> new PageError(404, ref + " is not in the catalog.")));
+  }
+
+  private void graph(Context ctx) {
+    render(ctx, "graph.jte", new Model.Graph(chrome("Ownership graph", "graph"), null, null, List.of(), 0, 0,
+        "The ownership graph is not drawn yet."));
+  }
+
+  private void releases(Context ctx) {
+    Analysis a = analysis.get();
+    PageModels m = new PageModels(a);
+    String q = ctx.queryParam("q");
+    String needle = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
+    List<Entity> products = a.catalog().ofKind("component").stream()
+        .filter(e -> needle.isEmpty() || e.ref().name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+            || PageModels.title(e).toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .toList();
+    Pager pager = PageModels.pager(page(ctx), products.size(), n -> "/releases?" + PageModels.query("q", q) + "page=" + n);
+    List<ProductRelease> rows = new ArrayList<>();
+    for (Entity e : PageModels.slice(products, pager)) {
+      EntityRef owner = a.ownership().owner(e.ref(), DecisionType.RELEASE);
+      List<ReleaseRecord> log = store.releases(e.ref().toString());
+      String latest = log.isEmpty() ? null : log.get(0).decision() + " " + log.get(0).version() + " on "
+          + PageModels.WHEN.format(log.get(0).recordedAt());
+      rows.add(new ProductRelease(e.ref().toString(), PageModels.title(e), Links.entity(e.ref()), Links.releases(e.ref()),
+          owner == null ? null : m.display(owner), owner == null ? null : Links.entity(owner), latest));
+    }
+    render(ctx, "releases.jte", new Model.Releases(chrome("Releases", "releases"), rows, pager, q));
+  }
+
+  private Entity product(Analysis a, String text) {
+    return new PageModels(a).resolve(text, ReleasePolicy.PRODUCT_KINDS)
+        .orElseThrow(() -> new PageError(404, "No product '" + text + "' in the catalog."));
+  }
+
+  private void productReleases(Context ctx) {
+    Analysis a = analysis.get();
+    Entity p = product(a, ctx.pathParam("ref"));
+    String recorded = ctx.queryParam("recorded");
+    showProduct(ctx, a, p, ReleaseForm.empty(), recorded == null ? null : "Recorded as #" + recorded + ".", null);
+  }
+
+  private void showProduct(Context ctx, Analysis a, Entity p, ReleaseForm form, String notice, String error) {
+    EntityRef owner = a.ownership().owner(p.ref(), DecisionType.RELEASE);
+    PageModels m = new PageModels(a);
+    String action = owner == null
+        ? "Nobody holds the release decision for this product, so no call can be recorded until a Decision names an owner."
+        : "Only " + m.display(owner) + " can record a call here, with their own API token (whodecides token create).";
+    render(ctx, "product-releases.jte", new ProductReleases(chrome("Releases of " + PageModels.title(p), "releases"),
+        p.ref().toString(), PageModels.title(p), Links.entity(p.ref()), owner == null ? null : m.display(owner),
+        owner == null ? null : Links.entity(owner), action, PageModels.log(store.releases(p.ref().toString())), form,
+        csrf.token(ctx), notice, error));
+  }
+
+  private void recordRelease(Context ctx) {
+    Analysis a = analysis.get();
+    Entity p = product(a, ctx.pathParam("ref"));
+    ReleaseForm form = new ReleaseForm(field(ctx, "version"), field(ctx, "decision"), field(ctx, "metrics"),
+        field(ctx, "bar"), field(ctx, "acceptedRisk"), field(ctx, "rationale"), field(ctx, "waitUntil"),
+        field(ctx, "supersedes"));
+    if (!csrf.valid(ctx) || !sameOrigin(ctx)) {
+      ctx.status(403);
+      showProduct(ctx, a, p, form, null, "This form did not come from this page of whodecides, or it is stale. "
+          + "Reload the page and send it again.");
+      return;
+    }
+    String token = ctx.formParam("token");
+    Optional<EntityRef> user = token == null || token.isBlank() ? Optional.empty() : store.userForToken(token.strip());
+    if (user.isEmpty()) {
+      ctx.status(401);
+      showProduct(ctx, a, p, form, null, token == null || token.isBlank()
+          ? "Enter your API token; create one with: whodecides token create --user USER"
+          : "That API token is not known; create one with: whodecides token create --user USER");
+      return;
+    }
+    try {
+      ReleaseRequest request = request(form, p.ref(), user.get());
+      ReleaseRecord stored = store.append(new ReleasePolicy(a.ownership(), clock).admit(request, user.get()));
+      ctx.redirect(Links.releases(p.ref()) + "?recorded=" + stored.id() + "#r" + stored.id(), HttpStatus.SEE_OTHER);
+    } catch (Refusal e) {
+      ctx.status(e.status());
+      showProduct(ctx, a, p, form, null, e.getMessage());
+    }
+  }
+
+  private static boolean sameOrigin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      return true; // older browsers send none on same-origin posts; the signed cookie still decides
+    }
+    String host = ctx.header("Host");
+    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+  }
+
+  private static String field(Context ctx, String name) {
+    String v = ctx.formParam(name);
+    return v == null ? "" : v;
+  }
+
+  /** The form's fields as the release policy reads them; a malformed line is refused with 400. */
+  static ReleaseRequest request(ReleaseForm f, EntityRef product, EntityRef by) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (String line : f.metrics().split("[\\r\\n,]+")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      try {
+        if (eq <= 0) {
+          throw new NumberFormatException();
+        }
+        metrics.put(line.substring(0, eq).strip(), Double.parseDouble(line.substring(eq + 1).strip()));
+      } catch (NumberFormatException e) {
+        throw new Refusal(400, "Metric '" + line.strip() + "' is not NAME=NUMBER, e.g. precision=0.82");
+      }
+    }
+    Map<String, String> bar = new LinkedHashMap<>();
+    for (String line : f.bar().split("[\\r\\n,]+")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        Bar b = Bar.parse(line.strip());
+        bar.put(b.metric(), b.expression());
+      } catch (IllegalArgumentException e) {
+        throw new Refusal(400, "Bar '" + line.strip() + "': " + e.getMessage());
+      }
+    }
+    LocalDate waitUntil = null;
+    if (!f.waitUntil().isBlank()) {
+      try {
+        waitUntil = LocalDate.parse(f.waitUntil().strip());
+      } catch (DateTimeParseException e) {
+        throw new Refusal(400, "Next look '" + f.waitUntil() + "' is not a date like 2026-12-31");
+      }
+    }
+    Long supersedes = null;
+    if (!f.supersedes().isBlank()) {
+      try {
+        supersedes = Long.parseLong(f.supersedes().strip().replaceFirst("^#", ""));
+      } catch (NumberFormatException e) {
+        throw new Refusal(400, "Corrects record '" + f.supersedes() + "' is not a record number");
+      }
+    }
+    return new ReleaseRequest(product.toString(), f.version().strip(), f.decision().strip(), by.toString(), metrics, bar,
+        blankToNull(f.acceptedRisk()), blankToNull(f.rationale()), waitUntil, supersedes);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private void guarantees(Context ctx) {
+    Analysis a = analysis.get();
+    PageModels m = new PageModels(a);
+    List<ContractRow> rows = new ArrayList<>();
+    boolean any = false;
+    for (DataContract c : a.catalog().contracts()) {
+      Optional<Entity> product = m.contractProduct(c);
+      EntityRef owner = product.map(e -> a.ownership().owner(e.ref(), DecisionType.GUARANTEES)).orElse(null);
+      Optional<Verified> v = verified.apply(c);
+      any |= v.isPresent();
+      rows.add(new ContractRow(c.label(), c.name() == null ? c.label() : c.name(), c.file() + ":" + c.line(),
+          c.status() == null ? "no status" : c.status(), product.map(PageModels::title).orElse(c.dataProduct()),
+          product.map(e -> Links.entity(e.ref())).orElse(null), owner == null ? null : m.display(owner),
+          owner == null ? null : Links.entity(owner), c.qualityRules(), c.slaProperties(),
+          v.map(Verified::at).orElse(null), v.map(x -> x.passed() ? "passed" : "failed").orElse(null),
+          v.map(x -> x.passed() ? "verified-ok" : "verified-failed").orElse(null), v.map(Verified::summary).orElse(null)));
+    }
+    render(ctx, "guarantees.jte", new Model.Guarantees(chrome("Guarantees", "guarantees"), rows, any));
+  }
+
+  private void knowledge(Context ctx) {
+    String path = ctx.pathParam("path");
+    if (path.endsWith(".html")) {
+      path = path.substring(0, path.length() - 5);
+    }
+    Page page = knowledge.get(path);
+    if (page == null) {
+      throw new PageError(404, "No knowledge page '" + ctx.pathParam("path") + "'.");
+    }
+    List<Link> pages = new ArrayList<>();
+    for (Page p : knowledge.values()) {
+      pages.add(new Link(p.title(), "/knowledge/" + p.path() + ".html"));
+    }
+    render(ctx, "knowledge.jte", new Model.Knowledge(chrome(page.title(), "knowledge"), Pages.article(page), pages));
+  }
+
+  private static String buildProperty(String key) {
+    try (InputStream in = WebUi.class.getResourceAsStream("build.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      String v = p.getProperty(key);
+      if (v == null || v.startsWith("${")) {
+        throw new IllegalStateException("build.properties lacks " + key + "; rebuild with Maven");
+      }
+      return v;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.whodecides.web.view;
+
+import java.util.List;
+
+/**
+ * What each page of the web UI shows, already decided: the templates under {@code src/main/jte}
+ * only lay these values out (and escape them). Built by {@code dev.whodecides.web.PageModels}.
+ */
+public final class Model {
+
+  private Model() {}
+
+  /** The frame around every page: its title, the nav entry to highlight, a catalog problem to show. */
+  public record Chrome(String title, String section, String catalogError, String htmx) {}
+
+  public record Link(String text, String href) {}
+
+  /** Page numbers for long tables; {@code prev}/{@code next} are null at either end. */
+  public record Pager(int page, int pages, int total, String prev, String next) {}
+
+  /** A cited podcast moment: who, which episode, the range, and a link that starts the video there. */
+  public record Evidence(String label, String url) {}
+
+  public record FindingRow(String id, String href, String rule, String severity, String entity, String entityHref,
+      String where, String message) {}
+
+  /** One finding in full: what, where, the role that would own it, what to do, and why. */
+  public record FindingDetail(FindingRow finding, String role, String roleHref, String action, String why,
+      String ruleHref, List<Evidence> evidence) {}
+
+  public record RuleCount(String rule, String summary, String severity, long count, String href) {}
+
+  public record TrendPoint(String when, String source, long errors, long warnings, long infos, long total) {}
+
+  public record Overview(Chrome chrome, int entities, int files, int products, long gapCells, long errors,
+      long warnings, long infos, List<RuleCount> rules, String trendSvg, List<TrendPoint> trend,
+      List<Link> kinds) {}
+
+  public record Findings(Chrome chrome, List<FindingRow> rows, Pager pager, List<String> rules, String rule,
+      String severity, String q) {}
+
+  public record FindingPage(Chrome chrome, FindingDetail detail) {}
+
+  public record MatrixCell(String type, boolean gap, String owner, String ownerHref, String from, String href,
+      String hint) {}
+
+  public record MatrixRow(String product, String title, String href, String lifecycle, List<MatrixCell> cells) {}
+
+  public record Matrix(Chrome chrome, List<String> types, List<String> roles, List<MatrixRow> rows, Pager pager,
+      boolean gapsOnly, String q, long gapCells, int products) {}
+
+  /** A red cell opened: the decision nobody owns, who normally would, and the findings about it. */
+  public record Gap(Chrome chrome, String product, String productTitle, String productHref, String type,
+      String question, String role, String roleHref, String declared, List<FindingDetail> findings,
+      List<Evidence> evidence) {}
+
+  public record PersonRow(String person, String name, String href, String title, String titleRole, String fit,
+      boolean mismatch, List<String> decisions, List<Evidence> evidence) {}
+
+  public record People(Chrome chrome, List<PersonRow> people) {}
+
+  public record DecisionRow(String type, String owner, String ownerHref, String from, String fromHref,
+      String declaredAt, boolean gap) {}
+
+  public record EntityPage(Chrome chrome, String ref, String kind, String title, String description, String where,
+      List<Link> relations, List<DecisionRow> decisions, List<FindingRow> findings, String graphHref,
+      String releasesHref) {}
+
+  public record Graph(Chrome chrome, String svg, String focus, List<Link> focuses, int nodes, int omitted,
+      String message) {}
+
+  public record ProductRelease(String product, String title, String href, String logHref, String owner,
+      String ownerHref, String latest) {}
+
+  public record Releases(Chrome chrome, List<ProductRelease> products, Pager pager, String q) {}
+
+  public record MetricRow(String name, String value, String bar, boolean met) {}
+
+  public record ReleaseEntry(long id, String version, String decision, String by, String byHref, String at,
+      String statement, List<MetricRow> metrics, String acceptedRisk, String rationale, String waitUntil,
+      Long supersedes, boolean superseded) {}
+
+  /** The values of the record form, kept when a submission is refused so nothing typed is lost. */
+  public record ReleaseForm(String version, String decision, String metrics, String bar, String acceptedRisk,
+      String rationale, String waitUntil, String supersedes) {
+
+    public static ReleaseForm empty() {
+      return new ReleaseForm("", "wait", "", "", "", "", "", "");
+    }
+  }
+
+  public record ProductReleases(Chrome chrome, String product, String title, String productHref, String owner,
+      String ownerHref, String action, List<ReleaseEntry> log, ReleaseForm form, String csrf, String notice,
+      String error) {}
+
+  public record ContractRow(String id, String name, String file, String status, String product, String productHref,
+      String owner, String ownerHref, int quality, int sla, String verifiedAt, String result, String resultClass,
+      String detail) {}
+
+  public record Guarantees(Chrome chrome, List<ContractRow> contracts, boolean storeHasResults) {}
+
+  public record Knowledge(Chrome chrome, String article, List<Link> pages) {}
+
+  /** A page for a refusal or a missing thing, with where to go next. */
+  public record Problem(Chrome chrome, int status, String message, Link next) {}
+}

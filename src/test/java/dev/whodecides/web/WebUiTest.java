@@ -1,0 +1,265 @@
+package dev.whodecides.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.store.Store;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The browser pages over HTTP: every page, escaping, the release form and its CSRF check. */
+class WebUiTest {
+
+  static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  static final String PICKS = "/releases/component:default/newsletter-picks";
+  static final String XSS = "<script>alert(1)</script>";
+
+  @TempDir static Path dir;
+  static Store store;
+  static Javalin app;
+  static String tomas;
+  static String lena;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path catalog = dir.resolve("org");
+    copy(Path.of("examples/retail-data-org"), catalog);
+    // An entity whose catalog text is markup: every page must show it as text.
+    Files.writeString(catalog.resolve("components/xss.yaml"), """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata:
+          name: xss-widget
+          title: "<script>alert(1)</script>"
+          description: "<img src=x onerror=alert(2)>"
+        spec:
+          type: service
+          lifecycle: production
+          owner: group:default/personalization
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata:
+          name: "<script>alert(1)</script>"
+        spec:
+          type: service
+          lifecycle: production
+          owner: group:default/personalization
+        """);
+    store = Store.open(dir.resolve("ui.db").toString(), null);
+    tomas = store.createToken(EntityRef.parse("user:tomas.reyes", null));
+    lena = store.createToken(EntityRef.parse("user:lena.vogel", null));
+    app = new ServiceApp(new CatalogSource(List.of(catalog)), store, Clock.systemUTC()).create().start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String path, String form, String cookie, String origin) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (origin != null) {
+      b.header("Origin", origin);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** How HTML text content shows a string. */
+  static String text(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/matrix", "/matrix?gaps=1&q=pricing", "/findings", "/findings?rule=no-ship-authority",
+      "/people", "/releases", PICKS, "/guarantees", "/graph", "/knowledge/index.html",
+      "/knowledge/roles/product-owner.html", "/entities/component:default/newsletter-picks",
+      "/entities/group:default/personalization", "/entities/user:default/tomas.reyes"})
+  void everyPageIsHtmlWithTheNavAndASecurityPolicy(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+        assertThat(v).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+    assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<nav aria-label=\"Sections\">").contains("</html>");
+    assertThat(r.body()).doesNotContain(XSS).doesNotContain("<img src=x");
+  }
+
+  @Test
+  void catalogTextIsEscapedEverywhereItAppears() throws Exception {
+    String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    assertThat(get("/matrix?q=xss").body()).contains(escaped);
+    assertThat(get("/entities/component:default/xss-widget").body()).contains(escaped)
+        .contains("&lt;img src=x onerror=alert(2)&gt;");
+    assertThat(get("/releases?q=xss").body()).contains(escaped);
+    // The invalid name is reported by the linter; the finding's message shows it as text.
+    assertThat(get("/findings?rule=invalid-entity").body()).contains("&lt;script&gt;").doesNotContain(XSS);
+  }
+
+  @Test
+  void aRedCellOpensTheFindingWithItsRecommendationAndEvidence() throws Exception {
+    String matrix = get("/matrix").body();
+    String gapHref = "/matrix/gap?product=component%3Adefault%2Fassortment-optimizer&amp;type=release";
+    assertThat(matrix).contains("<td class=\"gap\"><a href=\"" + gapHref + "\"");
+    String gap = get(gapHref.replace("&amp;", "&")).body();
+    assertThat(gap).contains("Nobody owns <code>release</code>")
+        .contains("no-ship-authority")
+        .contains("href=\"/knowledge/roles/product-owner.html\"")
+        .contains("decisions/commercial.yaml")
+        .containsPattern("href=\"https://www\\.youtube\\.com/watch\\?v=[^\"]+t=\\d+");
+    Matcher permalink = Pattern.compile("href=\"(/findings/[0-9a-f]{12})\"").matcher(gap);
+    assertThat(permalink.find()).isTrue();
+    String finding = get(permalink.group(1)).body();
+    assertThat(finding).contains("What to do").contains("Evidence").contains("no-ship-authority");
+  }
+
+  @Test
+  void missingThingsAreHtml404sThatSayWhat() throws Exception {
+    assertThat(get("/findings/000000000000").statusCode()).isEqualTo(404);
+    HttpResponse<String> r = get("/entities/component:default/nope");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("component:default/nope is not in the catalog");
+    assertThat(get("/matrix/gap?product=nope&type=release").statusCode()).isEqualTo(404);
+    assertThat(get("/matrix/gap?product=newsletter-picks&type=nope").statusCode()).isEqualTo(404);
+    assertThat(get("/releases/component:default/nope").statusCode()).isEqualTo(404);
+    assertThat(get("/knowledge/nope.html").statusCode()).isEqualTo(404);
+    assertThat(get("/matrix?page=x").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void thePeoplePageSetsTitleBesideFit() throws Exception {
+    String people = get("/people").body();
+    assertThat(people).contains("Tomas Reyes").contains("product-owner");
+  }
+
+  /** The form's cookie and hidden field, as a browser would get them from the page. */
+  record Form(String cookie, String csrf) {}
+
+  static Form openForm() throws Exception {
+    HttpResponse<String> page = get(PICKS);
+    String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(m.find()).isTrue();
+    return new Form(setCookie.substring(0, setCookie.indexOf(';')), m.group(1));
+  }
+
+  static String fields(String csrf, String token, String decision, String metrics, String risk) {
+    return (csrf == null ? "" : "csrf=" + enc(csrf) + "&") + "version=" + enc("4.1.0") + "&decision=" + decision
+        + "&metrics=" + enc(metrics) + "&bar=" + enc("precision>=0.80") + "&acceptedRisk=" + enc(risk)
+        + "&rationale=" + enc("Tested on last month's traffic") + "&waitUntil=&supersedes=&token=" + enc(token);
+  }
+
+  @Test
+  void theReleaseOwnerRecordsThroughTheFormAndSeesTheStatement() throws Exception {
+    Form f = openForm();
+    int before = store.releases("component:default/newsletter-picks").size();
+    HttpResponse<String> r = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.84", ""), f.cookie(),
+        "http://127.0.0.1:" + app.port());
+    assertThat(r.statusCode()).isEqualTo(303);
+    String location = r.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith(PICKS + "?recorded=");
+    assertThat(store.releases("component:default/newsletter-picks")).hasSize(before + 1);
+    String log = get(location.substring(0, location.indexOf('#'))).body();
+    assertThat(log).contains("Recorded as #").contains("4.1.0").contains("Tomas Reyes")
+        .contains(text(store.releases("component:default/newsletter-picks").get(0).statement()));
+  }
+
+  @Test
+  void aPostWithoutItsCsrfTokenIsRefusedAndStoresNothing() throws Exception {
+    Form f = openForm();
+    int before = store.releases("component:default/newsletter-picks").size();
+    HttpResponse<String> missing = post(PICKS, fields(null, tomas, "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(missing.statusCode()).isEqualTo(403);
+    assertThat(missing.body()).contains("did not come from this page");
+    HttpResponse<String> noCookie = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=0.5", ""), null, null);
+    assertThat(noCookie.statusCode()).isEqualTo(403);
+    HttpResponse<String> forged = post(PICKS, fields(f.csrf() + "x", tomas, "wait", "precision=0.5", ""), f.cookie(),
+        null);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    HttpResponse<String> otherSite = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=0.5", ""), f.cookie(),
+        "https://evil.example");
+    assertThat(otherSite.statusCode()).isEqualTo(403);
+    assertThat(store.releases("component:default/newsletter-picks")).hasSize(before);
+  }
+
+  @Test
+  void refusalsKeepWhatWasTyped() throws Exception {
+    Form f = openForm();
+    int before = store.releases("component:default/newsletter-picks").size();
+    HttpResponse<String> noToken = post(PICKS, fields(f.csrf(), "", "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.body()).contains("Enter your API token");
+    HttpResponse<String> badToken = post(PICKS, fields(f.csrf(), "nope", "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(badToken.statusCode()).isEqualTo(401);
+    HttpResponse<String> notOwner = post(PICKS, fields(f.csrf(), lena, "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(notOwner.statusCode()).isEqualTo(403);
+    assertThat(notOwner.body()).contains("tomas.reyes");
+    HttpResponse<String> belowBar = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.61", ""), f.cookie(), null);
+    assertThat(belowBar.statusCode()).isEqualTo(422);
+    assertThat(belowBar.body()).contains("precision=0.61").contains("Tested on last month's traffic");
+    HttpResponse<String> badMetric = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=high", ""), f.cookie(), null);
+    assertThat(badMetric.statusCode()).isEqualTo(400);
+    assertThat(badMetric.body()).contains("is not NAME=NUMBER");
+    assertThat(store.releases("component:default/newsletter-picks")).hasSize(before);
+    HttpResponse<String> withRisk = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.61",
+        "Editors review every pick for two weeks"), f.cookie(), null);
+    assertThat(withRisk.statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void htmxAndTheStylesheetComeFromTheJar() throws Exception {
+    String page = get("/").body();
+    Matcher m = Pattern.compile("<script src=\"(/webjars/htmx\\.org/[^\"]+/htmx\\.min\\.js)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    HttpResponse<String> htmx = get(m.group(1));
+    assertThat(htmx.statusCode()).isEqualTo(200);
+    assertThat(htmx.body()).contains("htmx");
+    assertThat(get("/static/app.css").statusCode()).isEqualTo(200);
+  }
+}
