@@ -278,7 +278,7 @@ final class PageModels {
 
   // ---- releases ----
 
-  static ReleaseEntry entry(ReleaseRecord r, Set<Long> superseded) {
+  ReleaseEntry entry(ReleaseRecord r, Set<Long> superseded) {
     List<MetricRow> metrics = new ArrayList<>();
     Map<String, Bar> bars = new LinkedHashMap<>();
     for (Bar b : r.bar()) {
@@ -293,12 +293,12 @@ final class PageModels {
           b == null || (v != null && b.metBy(v))));
     }
     EntityRef by = EntityRef.parse(r.by(), "user");
-    return new ReleaseEntry(r.id(), r.version(), r.decision(), r.by(), Links.entity(by), WHEN.format(r.recordedAt()),
+    return new ReleaseEntry(r.id(), r.version(), r.decision(), display(by), Links.entity(by), WHEN.format(r.recordedAt()),
         r.statement(), metrics, r.acceptedRisk(), r.rationale(), r.waitUntil() == null ? null : r.waitUntil().toString(),
         r.supersedes(), superseded.contains(r.id()));
   }
 
-  static List<ReleaseEntry> log(List<ReleaseRecord> records) {
+  List<ReleaseEntry> log(List<ReleaseRecord> records) {
     Set<Long> superseded = new HashSet<>();
     for (ReleaseRecord r : records) {
       if (r.supersedes() != null) {

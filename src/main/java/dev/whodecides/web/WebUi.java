@@ -234,7 +234,7 @@ final class WebUi {
         : "Only " + m.display(owner) + " can record a call here, with their own API token (whodecides token create).";
     render(ctx, "product-releases.jte", new ProductReleases(chrome("Releases of " + PageModels.title(p), "releases"),
         p.ref().toString(), PageModels.title(p), Links.entity(p.ref()), owner == null ? null : m.display(owner),
-        owner == null ? null : Links.entity(owner), action, PageModels.log(store.releases(p.ref().toString())), form,
+        owner == null ? null : Links.entity(owner), action, m.log(store.releases(p.ref().toString())), form,
         csrf.token(ctx), notice, error));
   }
 
