@@ -10,10 +10,14 @@ import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
 import dev.whodecides.rules.Severity;
+import dev.whodecides.store.LintRun;
+import dev.whodecides.store.Store;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,6 +68,12 @@ final class LintCommand implements Callable<Integer> {
           + " automation or API (default: ${DEFAULT-VALUE}).")
   long manualFixVolume;
 
+  @Option(names = "--record",
+      description = "Keep a summary of this run (counts per severity and rule) in the store, for a trend.")
+  boolean record;
+
+  @Mixin StoreOptions store;
+
   @Option(names = "--verified", paramLabel = "FILE",
       description = "The JSON report of 'whodecides verify --format json'; contracts with failed checks become guarantee-broken findings.")
   Path verified;
@@ -81,10 +91,15 @@ final class LintCommand implements Callable<Integer> {
     if (manualFixVolume < 0) {
       throw new UserError("--manual-fix-volume must be a whole number of items, 0 or more, not " + manualFixVolume);
     }
+    if (store.db != null && !record) {
+      throw new UserError("--db says where --record keeps the run; add --record, or leave --db out");
+    }
     var err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     Catalog catalog = Output.load(paths, err);
     long t1 = System.nanoTime();
+    // Opened before linting, so that a wrong --db stops the run before any report is written.
+    Store records = record && !catalog.hasFatalProblems() ? store.open(paths.get(0)) : null;
     dev.whodecides.guarantees.VerifiedResults verifiedResults = dev.whodecides.guarantees.VerifiedResults.none();
     if (verified != null) {
       try {
@@ -110,8 +125,13 @@ final class LintCommand implements Callable<Integer> {
           new java.util.TreeMap<>(result.ruleMillis()));
     }
     if (catalog.hasFatalProblems()) {
-      err.println("whodecides: some input could not be read (see the errors above); the report covers the rest");
+      err.println("whodecides: some input could not be read (see the errors above); the report covers the rest"
+          + (record ? "; the run is not recorded, as it would break the trend" : ""));
       return Main.USAGE;
+    }
+    if (records != null) {
+      LintRun run = store.write(() -> records.recordLintRun(LintRun.of(result, LintRun.CLI, Instant.now())));
+      err.println("whodecides: recorded lint run " + run.id() + " in " + StoreOptions.where(records));
     }
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;

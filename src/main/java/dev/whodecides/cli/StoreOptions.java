@@ -8,8 +8,31 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
 
   @Option(names = "--db", paramLabel = "URL",
-      description = "A SQLite file path or a jdbc:postgresql:// URL (default: .whodecides/whodecides.db beside the catalog).")
+      description = "A SQLite file path or a jdbc:postgresql:// URL (default: .whodecides/whodecides.db beside the catalog, for verify beside the first contract).")
   String db;
+
+  /** Where a store lives, for messages: its URL without parameters. */
+  static String where(Store s) {
+    return s.url().replaceAll("\\?.*", "");
+  }
+
+  /** Runs a write to the store; a failing database becomes one line naming it. */
+  <T> T write(java.util.function.Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (RuntimeException e) {
+      throw new UserError("cannot record in the database " + (db == null ? "beside the catalog" : db) + ": "
+          + rootMessage(e) + "; check --db");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+  }
 
   Store open(Path catalogRoot) {
     try {
@@ -17,12 +40,8 @@ final class StoreOptions {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     } catch (RuntimeException e) {
-      Throwable root = e;
-      while (root.getCause() != null) {
-        root = root.getCause();
-      }
       throw new UserError("cannot open the database " + (db == null ? "beside the catalog" : db) + ": "
-          + String.valueOf(root.getMessage()).lines().findFirst().orElse("") + "; check --db");
+          + rootMessage(e) + "; check --db");
     }
   }
 }

@@ -10,17 +10,21 @@ import dev.whodecides.guarantees.Planner;
 import dev.whodecides.guarantees.VerifyReport;
 import dev.whodecides.guarantees.jdbc.Connections;
 import dev.whodecides.guarantees.jdbc.Verifier;
+import dev.whodecides.store.Store;
+import dev.whodecides.store.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +66,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Statement timeout of each query (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--record", description = "Keep the results in the store, one row per contract.")
+  boolean record;
+
+  @Mixin StoreOptions store;
+
   /** The environment credentials are read from; tests replace it. */
   Map<String, String> env = System.getenv();
 
@@ -70,6 +79,9 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (timeout <= 0) {
       throw new UserError("--timeout must be a positive number of seconds, not " + timeout);
+    }
+    if (store.db != null && !record) {
+      throw new UserError("--db says where --record keeps the results; add --record, or leave --db out");
     }
     List<Contract> read = new ArrayList<>();
     List<List<Check>> plans = new ArrayList<>();
@@ -93,6 +105,8 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
+    // Opened before verifying, so that a wrong --db stops the run before any query is sent.
+    Store records = record ? store.open(contracts.get(0)) : null;
     Progress progress = new Progress(err, System.console() != null,
         plans.stream().mapToInt(pl -> (int) pl.stream().map(Check::table).distinct().count()).sum());
     List<ContractResult> results = new ArrayList<>();
@@ -141,6 +155,13 @@ final class VerifyCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");
       }
+    }
+    if (records != null) {
+      List<Verification> rows = Verification.fromReport(VerifyReport.json(results), Instant.now());
+      List<Verification> stored = store.write(() -> records.recordVerifications(rows));
+      err.println("whodecides: recorded the results of " + stored.size() + (stored.size() == 1 ? " contract" : " contracts")
+          + " in " + StoreOptions.where(records));
+      err.flush();
     }
     boolean allPassed = results.stream().allMatch(r -> r.checks().stream()
         .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED));

@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The service's own records: release calls (append-only) and hashed API tokens. An embedded
+ * The service's own records: release calls, lint runs and imported verification results (all
+ * append-only) and hashed API tokens. An embedded
  * SQLite file by default, PostgreSQL for a shared service; the schema is migrated by Flyway on
  * open, from the migration set of the database in use.
  */
@@ -157,6 +159,95 @@ public final class Store {
         .map(ref -> EntityRef.parse(ref, "user"));
   }
 
+  /** Appends a lint run and returns it with its id. */
+  public LintRun recordLintRun(LintRun run) {
+    return jdbi.inTransaction(h -> insert(h, run));
+  }
+
+  /**
+   * Appends a lint run unless the newest stored run has the same fingerprint, so that analysing
+   * an unchanged catalog again (a restart of the service) adds no point to the trend.
+   */
+  public synchronized Optional<LintRun> recordLintRunIfChanged(LintRun run) {
+    return jdbi.inTransaction(h -> {
+      Optional<String> last = h.createQuery("SELECT fingerprint FROM lint_runs ORDER BY id DESC LIMIT 1")
+          .mapTo(String.class).findOne();
+      return last.filter(run.fingerprint()::equals).isPresent() ? Optional.<LintRun>empty() : Optional.of(insert(h, run));
+    });
+  }
+
+  private static LintRun insert(Handle h, LintRun r) {
+    long id = h.createUpdate("INSERT INTO lint_runs (recorded_at, fingerprint, source, entities, files, errors,"
+            + " warnings, infos, findings, by_rule) VALUES (:at, :fingerprint, :source, :entities, :files, :errors,"
+            + " :warnings, :infos, :findings, :byRule)")
+        .bind("at", r.recordedAt().toString())
+        .bind("fingerprint", r.fingerprint())
+        .bind("source", r.source())
+        .bind("entities", r.entities())
+        .bind("files", r.files())
+        .bind("errors", r.errors())
+        .bind("warnings", r.warnings())
+        .bind("infos", r.infos())
+        .bind("findings", r.findings())
+        .bind("byRule", write(r.byRule()))
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+    return r.withId(id);
+  }
+
+  /** The newest {@code limit} lint runs, oldest first, as a trend chart reads them. */
+  public List<LintRun> lintRuns(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("the number of lint runs must be 1 or more, not " + limit);
+    }
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM (SELECT * FROM lint_runs ORDER BY id DESC LIMIT :limit)"
+            + " newest ORDER BY id")
+        .bind("limit", limit).map(Store::lintRun).list());
+  }
+
+  public Optional<LintRun> lastLintRun() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM lint_runs ORDER BY id DESC LIMIT 1")
+        .map(Store::lintRun).findOne());
+  }
+
+  /** Appends the rows of one verify report together, and returns them with their ids. */
+  public List<Verification> recordVerifications(List<Verification> rows) {
+    return jdbi.inTransaction(h -> {
+      List<Verification> out = new ArrayList<>();
+      for (Verification v : rows) {
+        long id = h.createUpdate("INSERT INTO verifications (imported_at, contract, file, server, passed, failed,"
+                + " errors, result) VALUES (:at, :contract, :file, :server, :passed, :failed, :errors, :result)")
+            .bind("at", v.importedAt().toString())
+            .bind("contract", v.contract())
+            .bind("file", v.file())
+            .bind("server", v.server())
+            .bind("passed", v.passed())
+            .bind("failed", v.failed())
+            .bind("errors", v.errors())
+            .bind("result", v.result())
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+        out.add(v.withId(id));
+      }
+      return out;
+    });
+  }
+
+  /** The newest verification of each contract, by contract id. */
+  public List<Verification> latestVerifications() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM verifications WHERE id IN"
+            + " (SELECT MAX(id) FROM verifications GROUP BY contract) ORDER BY contract, id")
+        .map(Store::verification).list());
+  }
+
+  /** A contract's verifications, newest first. */
+  public List<Verification> verifications(String contract) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM verifications WHERE contract = :contract ORDER BY id DESC")
+        .bind("contract", contract).map(Store::verification).list());
+  }
+
   public static String hash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -178,6 +269,19 @@ public final class Store {
         rs.getString("rationale"), waitUntil == null ? null : LocalDate.parse(waitUntil),
         supersedes == null ? null : ((Number) supersedes).longValue(),
         Instant.parse(rs.getString("recorded_at")), rs.getString("statement"));
+  }
+
+  private static LintRun lintRun(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new LintRun(rs.getLong("id"), Instant.parse(rs.getString("recorded_at")), rs.getString("fingerprint"),
+        rs.getString("source"), rs.getInt("entities"), rs.getInt("files"), rs.getLong("errors"),
+        rs.getLong("warnings"), rs.getLong("infos"), rs.getLong("findings"),
+        read(rs.getString("by_rule"), new TypeReference<LinkedHashMap<String, Long>>() {}));
+  }
+
+  private static Verification verification(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Verification(rs.getLong("id"), Instant.parse(rs.getString("imported_at")), rs.getString("contract"),
+        rs.getString("file"), rs.getString("server"), rs.getLong("passed"), rs.getLong("failed"),
+        rs.getLong("errors"), rs.getString("result"));
   }
 
   private static Map<String, String> barMap(List<Bar> bars) {

@@ -10,7 +10,9 @@ import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
+import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
+import dev.whodecides.store.Verification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -58,6 +60,9 @@ public final class ServiceApp {
       config.routes.get("/api/matrix", this::matrix);
       config.routes.get("/api/people", this::people);
       config.routes.get("/api/status", this::status);
+      config.routes.get("/api/lint-runs", this::lintRuns);
+      config.routes.get("/api/verifications", this::verifications);
+      config.routes.post("/api/verifications", this::importVerifications);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
       if (privateReads) {
         config.routes.before("/api/*", ctx -> {
@@ -82,6 +87,7 @@ public final class ServiceApp {
       LintResult lint = Linter.lint(current, LintOptions.defaults());
       a = new Analysis(current, lint);
       analysis = a;
+      recordRun(lint);
     }
     return a;
   }
@@ -164,6 +170,51 @@ public final class ServiceApp {
     m.put("findings", a.lint().findings().size());
     m.put("catalogError", catalog instanceof CatalogSource s ? s.lastError() : null);
     ctx.json(m);
+  }
+
+  /** Adds a changed catalog's lint run to the trend; the store failing never fails a read. */
+  private void recordRun(LintResult lint) {
+    if (lint.catalog().hasFatalProblems()) {
+      return;
+    }
+    try {
+      store.recordLintRunIfChanged(LintRun.of(lint, LintRun.SERVE, clock.instant()));
+    } catch (RuntimeException e) {
+      System.err.println("whodecides: could not record the lint run in the store (" + e.getMessage() + ")");
+    }
+  }
+
+  private void lintRuns(Context ctx) {
+    int limit = RunJson.limit(ctx.queryParam("limit"));
+    analysis(); // so that the catalog as it is now is on the trend
+    ctx.json(store.lintRuns(limit).stream().map(RunJson::lintRun).toList());
+  }
+
+  private void verifications(Context ctx) {
+    String contract = ctx.queryParam("contract");
+    if (contract == null) {
+      ctx.json(store.latestVerifications().stream().map(RunJson::verification).toList());
+      return;
+    }
+    if (contract.isBlank()) {
+      throw new ApiError(400, "name the contract by its id: /api/verifications?contract=ID");
+    }
+    List<Verification> history = store.verifications(contract);
+    if (history.isEmpty() && analysis().catalog().contracts().stream().noneMatch(c -> contract.equals(c.id()))) {
+      throw new ApiError(404, "contract '" + contract + "' is not in the catalog and has no verifications");
+    }
+    ctx.json(history.stream().map(RunJson::verification).toList());
+  }
+
+  private void importVerifications(Context ctx) {
+    caller(ctx);
+    List<Verification> rows;
+    try {
+      rows = Verification.fromReport(ctx.body(), clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    ctx.status(201).json(store.recordVerifications(rows).stream().map(RunJson::verification).toList());
   }
 
   private EntityRef caller(Context ctx) {

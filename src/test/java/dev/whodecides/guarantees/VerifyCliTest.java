@@ -148,6 +148,52 @@ class VerifyCliTest {
     assertThat(r.out()).contains("\"errors\" : 4");
   }
 
+  @Test
+  void recordKeepsOneRowPerContractBesideTheFirstContract() throws Exception {
+    Run plain = run("verify", good.toString(), bad.toString(), "--format", "json");
+    Run first = run("verify", good.toString(), bad.toString(), "--format", "json", "--record");
+    assertThat(first.status()).isEqualTo(plain.status()).isEqualTo(1);
+    assertThat(first.err()).contains("recorded the results of 2 contracts in jdbc:sqlite:")
+        .contains(dir.resolve(".whodecides/whodecides.db").toAbsolutePath().toString());
+    assertThat(new ObjectMapper().readTree(first.out())).isEqualTo(new ObjectMapper().readTree(plain.out()));
+    assertThat(run("verify", good.toString(), "--record").status()).isEqualTo(0);
+
+    dev.whodecides.store.Store store = dev.whodecides.store.Store.open(null, good);
+    List<dev.whodecides.store.Verification> latest = store.latestVerifications();
+    assertThat(latest).extracting(dev.whodecides.store.Verification::contract).containsExactly("good", "orders-csv");
+    assertThat(latest.get(0)).satisfies(v -> {
+      assertThat(v.passed()).isEqualTo(4);
+      assertThat(v.failed()).isZero();
+      assertThat(v.server()).isEqualTo("files");
+      assertThat(v.file()).isEqualTo(good.toString());
+    });
+    assertThat(latest.get(1)).satisfies(v -> {
+      assertThat(v.failed()).isEqualTo(2);
+      assertThat(v.errors()).isZero();
+      JsonNode result = new ObjectMapper().readTree(v.result());
+      assertThat(result.get("contract").asText()).isEqualTo("orders-csv");
+      assertThat(result.get("checks").size()).isEqualTo(v.passed() + v.failed());
+    });
+    assertThat(store.verifications("good")).hasSize(2);
+    assertThat(store.verifications("orders-csv")).hasSize(1);
+  }
+
+  @Test
+  void recordToAnExplicitDatabaseAndDbAloneIsAMistake() {
+    Path db = dir.resolve("elsewhere/records.db");
+    assertThat(run("verify", bad.toString(), "--record", "--db", db.toString()).status()).isEqualTo(1);
+    assertThat(dev.whodecides.store.Store.open(db.toString(), null).verifications("orders-csv")).singleElement()
+        .satisfies(v -> assertThat(v.failed()).isEqualTo(2));
+    assertThat(dir.resolve(".whodecides")).doesNotExist();
+    Run alone = run("verify", bad.toString(), "--db", db.toString());
+    assertThat(alone.status()).isEqualTo(2);
+    assertThat(alone.err().strip()).doesNotContain("\n").contains("add --record");
+    Run badDb = run("verify", good.toString(), "--record", "--db", "jdbc:oracle:thin:@x");
+    assertThat(badDb.status()).isEqualTo(2);
+    assertThat(badDb.out()).isEmpty();
+    assertThat(badDb.err()).contains("not supported").doesNotContain("\tat ");
+  }
+
   private static <T> List<T> iter(java.util.Iterator<T> it) {
     List<T> l = new java.util.ArrayList<>();
     it.forEachRemaining(l::add);

@@ -112,6 +112,106 @@ class StoreTest {
     });
   }
 
+  static LintRun run(String fingerprint, long errors, Instant at) {
+    return new LintRun(null, at, fingerprint, LintRun.CLI, 40, 12, errors, 3, 1, errors + 4,
+        Map.of("no-ship-authority", errors, "duplicated-work", 4L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void lintRunsListTheNewestOldestFirst(String vendor) throws Exception {
+    onEach(vendor, store -> {
+      assertThat(store.lastLintRun()).isEmpty();
+      assertThat(store.lintRuns(10)).isEmpty();
+      for (int i = 1; i <= 5; i++) {
+        LintRun stored = store.recordLintRun(run("f" + i, i, Instant.parse("2026-11-0" + i + "T10:00:00Z")));
+        assertThat(stored.id()).isNotNull();
+      }
+      List<LintRun> trend = store.lintRuns(3);
+      assertThat(trend).extracting(LintRun::fingerprint).containsExactly("f3", "f4", "f5");
+      assertThat(trend).extracting(LintRun::errors).containsExactly(3L, 4L, 5L);
+      assertThat(store.lintRuns(50)).hasSize(5);
+      LintRun last = store.lastLintRun().orElseThrow();
+      assertThat(last.fingerprint()).isEqualTo("f5");
+      assertThat(last.recordedAt()).isEqualTo(Instant.parse("2026-11-05T10:00:00Z"));
+      assertThat(last.source()).isEqualTo("cli");
+      assertThat(last.entities()).isEqualTo(40);
+      assertThat(last.files()).isEqualTo(12);
+      assertThat(last.warnings()).isEqualTo(3);
+      assertThat(last.infos()).isEqualTo(1);
+      assertThat(last.findings()).isEqualTo(9);
+      assertThat(last.byRule()).containsExactly(Map.entry("duplicated-work", 4L), Map.entry("no-ship-authority", 5L));
+      assertThatThrownBy(() -> store.lintRuns(0)).isInstanceOf(IllegalArgumentException.class);
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anUnchangedResultAddsNoPointEvenAfterReopening(String vendor) throws Exception {
+    onEach(vendor, store -> {
+      Instant at = Instant.parse("2026-11-01T10:00:00Z");
+      assertThat(store.recordLintRunIfChanged(run("a", 1, at))).isPresent();
+      assertThat(store.recordLintRunIfChanged(run("a", 1, at.plusSeconds(60)))).isEmpty();
+      Store reopened = Store.open(store.url(), null);
+      assertThat(reopened.recordLintRunIfChanged(run("a", 1, at.plusSeconds(120)))).isEmpty();
+      assertThat(reopened.recordLintRunIfChanged(run("b", 2, at.plusSeconds(180)))).isPresent();
+      assertThat(reopened.recordLintRunIfChanged(run("a", 1, at.plusSeconds(240)))).as("back to an earlier result")
+          .isPresent();
+      assertThat(store.lintRuns(10)).extracting(LintRun::fingerprint).containsExactly("a", "b", "a");
+    });
+  }
+
+  static Verification verification(String contract, long failed, Instant at) {
+    return new Verification(null, at, contract, "contracts/" + contract + ".odcs.yaml", "prod", 5, failed, 0,
+        "{\"contract\":\"" + contract + "\",\"checks\":[]}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void verificationsKeepHistoryAndTheNewestPerContract(String vendor) throws Exception {
+    onEach(vendor, store -> {
+      Instant at = Instant.parse("2026-11-01T10:00:00Z");
+      assertThat(store.latestVerifications()).isEmpty();
+      List<Verification> first = store.recordVerifications(List.of(verification("orders", 2, at),
+          verification("customers", 0, at)));
+      assertThat(first).extracting(Verification::id).doesNotContainNull().doesNotHaveDuplicates();
+      store.recordVerifications(List.of(verification("orders", 0, at.plusSeconds(3600))));
+      assertThat(store.latestVerifications()).extracting(Verification::contract, Verification::failed)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("customers", 0L),
+              org.assertj.core.groups.Tuple.tuple("orders", 0L));
+      List<Verification> orders = store.verifications("orders");
+      assertThat(orders).extracting(Verification::failed).containsExactly(0L, 2L);
+      assertThat(orders.get(0).importedAt()).isEqualTo(at.plusSeconds(3600));
+      assertThat(orders.get(1)).satisfies(v -> {
+        assertThat(v.file()).isEqualTo("contracts/orders.odcs.yaml");
+        assertThat(v.server()).isEqualTo("prod");
+        assertThat(v.passed()).isEqualTo(5);
+        assertThat(v.errors()).isZero();
+        assertThat(v.result()).isEqualTo("{\"contract\":\"orders\",\"checks\":[]}");
+      });
+      assertThat(store.verifications("nothing")).isEmpty();
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void lintRunsAndVerificationsCannotBeChangedOrDeleted(String vendor) throws Exception {
+    onEach(vendor, store -> {
+      store.recordLintRun(run("a", 1, Instant.parse("2026-11-01T10:00:00Z")));
+      store.recordVerifications(List.of(verification("orders", 2, Instant.parse("2026-11-01T10:00:00Z"))));
+      for (String sql : List.of("UPDATE lint_runs SET errors = 0", "DELETE FROM lint_runs",
+          "UPDATE verifications SET failed = 0", "DELETE FROM verifications")) {
+        assertThatThrownBy(() -> {
+          try (Connection c = DriverManager.getConnection(store.url()); Statement st = c.createStatement()) {
+            st.execute(sql);
+          }
+        }).as(sql).hasMessageContaining("append-only");
+      }
+      assertThat(store.lastLintRun()).hasValueSatisfying(r -> assertThat(r.errors()).isEqualTo(1));
+      assertThat(store.verifications("orders")).singleElement().satisfies(v -> assertThat(v.failed()).isEqualTo(2));
+    });
+  }
+
   static Stream<String> vendors() {
     return Stream.of("sqlite", "postgresql");
   }
