@@ -72,8 +72,8 @@ public final class ServiceApp {
         });
       }
       if (!privateReads) {
-        new WebUi(this::analysis, () -> catalog instanceof CatalogSource s ? s.lastError() : null, store, clock,
-            a -> List.of(), c -> Optional.empty()).routes(config);
+        new WebUi(this::analysis, () -> catalog instanceof CatalogSource s ? s.lastError() : null, store, clock)
+            .routes(config);
       }
       config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -83,13 +83,21 @@ public final class ServiceApp {
   Analysis analysis() {
     Catalog current = catalog.get();
     Analysis a = analysis;
-    if (a == null || a.catalog() != current) {
-      LintResult lint = Linter.lint(current, LintOptions.defaults());
-      a = new Analysis(current, lint);
-      analysis = a;
-      recordRun(lint);
+    if (a != null && a.catalog() == current) {
+      return a;
     }
-    return a;
+    // One analysis per catalog: requests that arrive while it is built wait for it rather than
+    // each linting the same catalog again.
+    synchronized (this) {
+      a = analysis;
+      if (a == null || a.catalog() != current) {
+        LintResult lint = Linter.lint(current, LintOptions.defaults());
+        a = new Analysis(current, lint);
+        analysis = a;
+        recordRun(lint);
+      }
+      return a;
+    }
   }
 
   private void recordRelease(Context ctx) {

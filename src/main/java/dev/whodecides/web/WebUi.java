@@ -12,6 +12,7 @@ import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.ReleaseRequest;
 import dev.whodecides.store.Store;
+import dev.whodecides.store.Verification;
 import dev.whodecides.web.view.Model;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.ContractRow;
@@ -56,23 +57,18 @@ final class WebUi {
   private final Supplier<String> catalogError;
   private final Store store;
   private final Clock clock;
-  private final Function<Analysis, List<TrendPoint>> trend;
-  private final Function<DataContract, Optional<Verified>> verified;
   private final Csrf csrf = new Csrf();
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
   private final Map<String, Page> knowledge = new LinkedHashMap<>();
 
-  /** The last verification of a contract, as the guarantees page shows it. */
-  record Verified(String at, boolean passed, String summary) {}
+  /** How many lint runs the overview's trend shows. */
+  static final int TREND_RUNS = 40;
 
-  WebUi(Supplier<Analysis> analysis, Supplier<String> catalogError, Store store, Clock clock,
-      Function<Analysis, List<TrendPoint>> trend, Function<DataContract, Optional<Verified>> verified) {
+  WebUi(Supplier<Analysis> analysis, Supplier<String> catalogError, Store store, Clock clock) {
     this.analysis = analysis;
     this.catalogError = catalogError;
     this.store = store;
     this.clock = clock;
-    this.trend = trend;
-    this.verified = verified;
     for (Page p : Pages.builtIn()) {
       knowledge.put(p.path(), p);
     }
@@ -140,7 +136,11 @@ final class WebUi {
 
   private void overview(Context ctx) {
     Analysis a = analysis.get();
-    render(ctx, "overview.jte", new PageModels(a).overview(chrome("Overview", "overview"), trend.apply(a)));
+    List<TrendPoint> trend = store.lintRuns(TREND_RUNS).stream()
+        .map(r -> new TrendPoint(PageModels.WHEN.format(r.recordedAt()), r.source(), r.errors(), r.warnings(), r.infos(),
+            r.findings()))
+        .toList();
+    render(ctx, "overview.jte", new PageModels(a).overview(chrome("Overview", "overview"), trend));
   }
 
   private void findings(Context ctx) {
@@ -340,20 +340,34 @@ final class WebUi {
     Analysis a = analysis.get();
     PageModels m = new PageModels(a);
     List<ContractRow> rows = new ArrayList<>();
+    Map<String, Verification> latest = new LinkedHashMap<>();
+    for (Verification v : store.latestVerifications()) {
+      latest.put(v.contract(), v);
+    }
     boolean any = false;
     for (DataContract c : a.catalog().contracts()) {
       Optional<Entity> product = m.contractProduct(c);
       EntityRef owner = product.map(e -> a.ownership().owner(e.ref(), DecisionType.GUARANTEES)).orElse(null);
-      Optional<Verified> v = verified.apply(c);
+      Optional<Verification> v = Optional.ofNullable(c.id() == null ? null : latest.get(c.id()));
       any |= v.isPresent();
       rows.add(new ContractRow(c.label(), c.name() == null ? c.label() : c.name(), c.file() + ":" + c.line(),
           c.status() == null ? "no status" : c.status(), product.map(PageModels::title).orElse(c.dataProduct()),
           product.map(e -> Links.entity(e.ref())).orElse(null), owner == null ? null : m.display(owner),
           owner == null ? null : Links.entity(owner), c.qualityRules(), c.slaProperties(),
-          v.map(Verified::at).orElse(null), v.map(x -> x.passed() ? "passed" : "failed").orElse(null),
-          v.map(x -> x.passed() ? "verified-ok" : "verified-failed").orElse(null), v.map(Verified::summary).orElse(null)));
+          v.map(x -> PageModels.WHEN.format(x.importedAt())).orElse(null), v.map(WebUi::result).orElse(null),
+          v.map(x -> passed(x) ? "verified-ok" : "verified-failed").orElse(null),
+          v.map(x -> x.passed() + " passed, " + x.failed() + " failed, " + x.errors() + " could not run"
+              + (x.server() == null ? "" : ", on " + x.server())).orElse(null)));
     }
     render(ctx, "guarantees.jte", new Model.Guarantees(chrome("Guarantees", "guarantees"), rows, any));
+  }
+
+  private static boolean passed(Verification v) {
+    return v.failed() == 0 && v.errors() == 0;
+  }
+
+  private static String result(Verification v) {
+    return passed(v) ? "all checks passed" : v.failed() > 0 ? v.failed() + " broken" : v.errors() + " could not run";
   }
 
   private void knowledge(Context ctx) {

@@ -253,6 +253,29 @@ class WebUiTest {
   }
 
   @Test
+  void theOverviewShowsTheTrendOfLintRuns() throws Exception {
+    // The service recorded a run when it first analysed the catalog; add an older CLI run beside it.
+    assertThat(store.lintRuns(10)).isNotEmpty();
+    String page = get("/").body();
+    assertThat(page).contains("<figure class=\"trend\">").contains("aria-label=\"Findings per lint run\"")
+        .contains("<td>serve</td>");
+    assertThat(page).contains("<td><a href=\"/findings?rule=no-ship-authority\"><code>no-ship-authority</code></a></td>");
+  }
+
+  @Test
+  void theGuaranteesPageShowsEachContractsLastVerification() throws Exception {
+    String before = get("/guarantees").body();
+    assertThat(before).contains("product-master.odcs.yaml").contains("never");
+    store.recordVerifications(dev.whodecides.store.Verification.fromReport("""
+        {"contracts":[{"contract":"8c1e4f0a-7d2b-4e9f-b3a6-1d5c9e0f2b77","file":"contracts/product-master.odcs.yaml",
+          "server":"local","checks":[{"check":"row_count","result":"passed"},{"check":"not_null","result":"failed"}]}]}
+        """, java.time.Instant.parse("2026-11-20T09:30:00Z")));
+    String after = get("/guarantees").body();
+    assertThat(after).contains("class=\"verified-failed\"").contains("1 broken").contains("2026-11-20 09:30 UTC")
+        .contains("1 passed, 1 failed, 0 could not run, on local");
+  }
+
+  @Test
   void htmxAndTheStylesheetComeFromTheJar() throws Exception {
     String page = get("/").body();
     Matcher m = Pattern.compile("<script src=\"(/webjars/htmx\\.org/[^\"]+/htmx\\.min\\.js)\"").matcher(page);
