@@ -4,14 +4,13 @@ import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.DecisionMatrix;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.decisions.PersonFit;
-import dev.whodecides.report.JsonFormatter;
 import dev.whodecides.rules.LintResult;
 import java.util.List;
 
 /**
  * One catalog's analysis, shared by every API call and page until the catalog changes: the lint
  * result ({@code lint} and the service run the same {@code Linter}), plus the views built from it
- * (matrix, people, the findings JSON), each computed at most once, on first use.
+ * (matrix, people), each computed at most once, on first use.
  */
 final class Analysis {
 
@@ -20,7 +19,6 @@ final class Analysis {
   private final FindingIndex findings;
   private volatile DecisionMatrix matrix;
   private volatile List<PersonFit> people;
-  private volatile String findingsJson;
 
   Analysis(Catalog catalog, LintResult lint) {
     this.catalog = catalog;
@@ -60,15 +58,5 @@ final class Analysis {
       people = p;
     }
     return p;
-  }
-
-  /** The lint JSON report of this catalog, serialised once. */
-  String findingsJson() {
-    String j = findingsJson;
-    if (j == null) {
-      j = new JsonFormatter().format(lint);
-      findingsJson = j;
-    }
-    return j;
   }
 }

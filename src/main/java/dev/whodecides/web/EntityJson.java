@@ -46,9 +46,9 @@ final class EntityJson {
     return m;
   }
 
-  static Map<String, Object> matrix(DecisionMatrix matrix, FindingIndex findings) {
+  static Map<String, Object> matrix(List<DecisionMatrix.Row> matrixRows, FindingIndex findings) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (DecisionMatrix.Row row : matrix.rows()) {
+    for (DecisionMatrix.Row row : matrixRows) {
       List<Finding> about = findings.about(row.product().ref().toString());
       List<Map<String, Object>> cells = new ArrayList<>();
       for (DecisionMatrix.Cell c : row.cells()) {

@@ -8,7 +8,9 @@ import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.rules.LintOptions;
+import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Severity;
 import dev.whodecides.rules.Linter;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
@@ -134,8 +136,37 @@ public final class ServiceApp {
     ctx.json(ReleaseJson.record(store.release(id).orElseThrow(() -> new ApiError(404, "no release record " + id))));
   }
 
+  /**
+   * The lint JSON's shape ({@code findings}, {@code summary} of the whole catalog) a page at a time,
+   * optionally only one rule's, one severity's or one entity's findings; {@code page} says where
+   * the next page is.
+   */
   private void findings(Context ctx) {
-    ctx.contentType("application/json").result(analysis().findingsJson());
+    Analysis a = analysis();
+    Paging paging = Paging.of(ctx);
+    String rule = ctx.queryParam("rule");
+    String severity = ctx.queryParam("severity");
+    String entity = ctx.queryParam("entity");
+    if (severity != null && !java.util.Set.of("error", "warning", "info").contains(severity)) {
+      throw new ApiError(400, "severity must be error, warning or info, not '" + severity + "'");
+    }
+    List<Finding> all = entity == null || entity.isBlank() ? a.lint().findings() : a.findings().about(entity.strip());
+    List<Finding> matching = rule == null && severity == null ? all : all.stream()
+        .filter(f -> rule == null || f.rule().equals(rule))
+        .filter(f -> severity == null || f.severity().id().equals(severity))
+        .toList();
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("findings", matching.subList(Math.min(paging.offset(), matching.size()), paging.end(matching.size())).stream()
+        .map(dev.whodecides.report.Json::finding).toList());
+    Map<String, Object> summary = new java.util.LinkedHashMap<>();
+    summary.put("errors", a.lint().count(Severity.ERROR));
+    summary.put("warnings", a.lint().count(Severity.WARNING));
+    summary.put("infos", a.lint().count(Severity.INFO));
+    summary.put("entities", a.lint().entities());
+    summary.put("files", a.catalog().files());
+    m.put("summary", summary);
+    m.put("page", paging.describe(ctx, matching.size()));
+    ctx.json(m);
   }
 
   private void entities(Context ctx) {
@@ -162,7 +193,12 @@ public final class ServiceApp {
 
   private void matrix(Context ctx) {
     Analysis a = analysis();
-    ctx.json(EntityJson.matrix(a.matrix(), a.findings()));
+    Paging paging = Paging.of(ctx);
+    List<dev.whodecides.decisions.DecisionMatrix.Row> rows = a.matrix().rows();
+    Map<String, Object> m = EntityJson.matrix(
+        rows.subList(Math.min(paging.offset(), rows.size()), paging.end(rows.size())), a.findings());
+    m.put("page", paging.describe(ctx, rows.size()));
+    ctx.json(m);
   }
 
   private void people(Context ctx) {
