@@ -19,6 +19,7 @@ final class Analysis {
   private final FindingIndex findings;
   private volatile DecisionMatrix matrix;
   private volatile List<PersonFit> people;
+  private volatile long gapCells = -1;
 
   Analysis(Catalog catalog, LintResult lint) {
     this.catalog = catalog;
@@ -49,6 +50,16 @@ final class Analysis {
       matrix = m;
     }
     return m;
+  }
+
+  /** How many matrix cells have no owner. */
+  long gapCells() {
+    long n = gapCells;
+    if (n < 0) {
+      n = matrix().rows().stream().flatMap(r -> r.cells().stream()).filter(DecisionMatrix.Cell::gap).count();
+      gapCells = n;
+    }
+    return n;
   }
 
   List<PersonFit> people() {

@@ -131,21 +131,9 @@ final class PageModels {
     List<Link> kinds = new ArrayList<>();
     a.catalog().kindCounts().forEach((kind, n) -> kinds.add(new Link(n + " " + kind, null)));
     DecisionMatrix m = a.matrix();
-    return new Overview(chrome, a.catalog().size(), a.catalog().files(), m.rows().size(), gapCells(m),
+    return new Overview(chrome, a.catalog().size(), a.catalog().files(), m.rows().size(), a.gapCells(),
         a.lint().count(Severity.ERROR), a.lint().count(Severity.WARNING), a.lint().count(Severity.INFO), rules,
         trend.isEmpty() ? null : TrendChart.svg(trend), trend, kinds);
-  }
-
-  private static long gapCells(DecisionMatrix m) {
-    long n = 0;
-    for (DecisionMatrix.Row r : m.rows()) {
-      for (DecisionMatrix.Cell c : r.cells()) {
-        if (c.gap()) {
-          n++;
-        }
-      }
-    }
-    return n;
   }
 
   // ---- matrix ----
@@ -183,7 +171,7 @@ final class PageModels {
       types.add(t.id());
       roles.add(t.role().id());
     }
-    return new Matrix(chrome, types, roles, out, pager, gapsOnly, q, gapCells(m), m.rows().size());
+    return new Matrix(chrome, types, roles, out, pager, gapsOnly, q, a.gapCells(), m.rows().size());
   }
 
   Optional<Gap> gap(Chrome chrome, String productText, String typeText) {
