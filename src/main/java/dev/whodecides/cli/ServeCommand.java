@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides serve}: the service over a catalog and its store. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the REST API: findings, entities, the decision matrix, people and release calls on record"
-        + " (writes need a bearer token). The catalog is reloaded when its files change.")
+    description = "Serve the web UI and the REST API: the overview with its trend, the decision matrix, findings,"
+        + " people, the ownership graph, release calls on record (writes need a token), guarantees and the knowledge"
+        + " pages. The catalog is reloaded when its files change.")
 final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -32,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--private", description = "Reads need a bearer token too (writes always do).")
+  @Option(names = "--private", description = "Reads need a bearer token too (writes always do); the browser pages,"
+      + " which cannot send one, are off.")
   boolean privateReads;
 
   @Override
@@ -40,7 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     Output.load(paths, spec.commandLine().getErr());
     CatalogSource catalog = new CatalogSource(paths);
     Store s = store.open(paths.get(0));
-    Javalin app = new ServiceApp(catalog, s, Clock.systemUTC(), privateReads).create();
+    ServiceApp service = new ServiceApp(catalog, s, Clock.systemUTC(), privateReads);
+    service.prepare();
+    Javalin app = service.create();
     try {
       app.start("127.0.0.1", port);
     } catch (RuntimeException e) {
@@ -48,6 +52,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println("whodecides serves " + paths + " on http://127.0.0.1:" + app.port()
         + " (records in " + s.url().replaceAll("\\?.*", "") + ")");
+    spec.commandLine().getOut().println(privateReads ? "Private: the API answers bearer tokens only; the browser pages are off."
+        : "Open http://127.0.0.1:" + app.port() + "/ in a browser; the API is under /api (see /api/openapi.json).");
     spec.commandLine().getOut().flush();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

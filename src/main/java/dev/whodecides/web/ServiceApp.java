@@ -82,6 +82,11 @@ public final class ServiceApp {
     });
   }
 
+  /** Analyses the catalog now, so the first request does not wait for it. */
+  public void prepare() {
+    analysis();
+  }
+
   Analysis analysis() {
     Catalog current = catalog.get();
     Analysis a = analysis;
