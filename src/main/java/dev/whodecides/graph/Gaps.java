@@ -6,11 +6,10 @@ import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.rules.Consumers;
+import dev.whodecides.rules.Products;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +20,6 @@ import java.util.Set;
  * nobody holds them. Other types left open are no gap: most products never need a launch owner.
  */
 final class Gaps {
-
-  private static final Set<String> LIVE = Set.of("production", "experimental");
 
   private Gaps() {}
 
@@ -42,33 +39,11 @@ final class Gaps {
   }
 
   static boolean isLive(Entity component) {
-    String lifecycle = component.text("lifecycle");
-    return lifecycle != null && LIVE.contains(lifecycle.toLowerCase(Locale.ROOT));
+    return Products.isLive(component);
   }
 
-  /**
-   * Entities used through {@code dependsOn} or {@code consumesApis} by a Component or Resource with
-   * a different owner (the same reading as the rules' consumers).
-   */
+  /** Entities another team consumes: the rules' own definition ({@link Consumers}). */
   static Set<EntityRef> consumedAcrossTeams(Catalog catalog) {
-    Set<EntityRef> out = new HashSet<>();
-    for (String kind : List.of("component", "resource")) {
-      for (Entity consumer : catalog.ofKind(kind)) {
-        EntityRef consumerOwner = catalog.ref(consumer, "owner").orElse(null);
-        List<EntityRef> used = new ArrayList<>(catalog.refs(consumer, "dependsOn"));
-        if (kind.equals("component")) {
-          used.addAll(catalog.refs(consumer, "consumesApis"));
-        }
-        for (EntityRef target : used) {
-          catalog.get(target).ifPresent(t -> {
-            EntityRef producerOwner = catalog.ref(t, "owner").orElse(null);
-            if (producerOwner != null && !Objects.equals(producerOwner, consumerOwner)) {
-              out.add(target);
-            }
-          });
-        }
-      }
-    }
-    return out;
+    return Consumers.of(catalog).keySet();
   }
 }

@@ -14,14 +14,14 @@ import java.util.Set;
 /**
  * Who consumes what across team lines: an entity with an owner, used through the {@code dependsOn}
  * or {@code consumesApis} of a Component or Resource owned by someone else. The rules about data
- * guarantees share this one definition.
+ * guarantees and the ownership graph's red boxes share this one definition.
  */
-final class Consumers {
+public final class Consumers {
 
   private Consumers() {}
 
   /** Each consumed entity with its consumers, labelled {@code ref (owner)}, in catalog order. */
-  static Map<EntityRef, Set<String>> of(Catalog catalog) {
+  public static Map<EntityRef, Set<String>> of(Catalog catalog) {
     Map<EntityRef, Set<String>> consumers = new LinkedHashMap<>();
     for (Entity consumer : catalog.entities()) {
       String kind = consumer.ref().kind();

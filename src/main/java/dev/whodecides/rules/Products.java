@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /** What counts as a live product: a Component whose lifecycle is production or experimental. */
-final class Products {
+public final class Products {
 
   private static final Set<String> LIVE = Set.of("production", "experimental");
 
   private Products() {}
 
-  static boolean isLive(Entity component) {
+  public static boolean isLive(Entity component) {
     String lifecycle = component.text("lifecycle");
     return lifecycle != null && LIVE.contains(lifecycle.toLowerCase(Locale.ROOT));
   }

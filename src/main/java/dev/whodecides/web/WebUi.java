@@ -188,9 +188,35 @@ final class WebUi {
         .orElseThrow(() -> new PageError(404, ref + " is not in the catalog.")));
   }
 
+  /** Focus choices offered as a list; a bigger organization gets a text field for a reference instead. */
+  static final int FOCUS_CHOICES = 300;
+
   private void graph(Context ctx) {
-    render(ctx, "graph.jte", new Model.Graph(chrome("Ownership graph", "graph"), null, null, List.of(), 0, 0,
-        "The ownership graph is not drawn yet."));
+    Analysis a = analysis.get();
+    String focusText = ctx.queryParam("focus");
+    EntityRef focus = null;
+    if (focusText != null && !focusText.isBlank()) {
+      Optional<Entity> found = new PageModels(a).resolve(focusText, List.of("group", "domain", "system", "component",
+          "api", "resource", "user", "decision"));
+      focus = found.map(Entity::ref).orElseThrow(() -> new PageError(404, "No entity '" + focusText.strip()
+          + "' in the catalog to focus on; give a reference such as group:default/personalization."));
+    }
+    List<Link> focuses = new ArrayList<>();
+    for (String kind : List.of("domain", "group", "system")) {
+      for (Entity e : a.catalog().ofKind(kind)) {
+        focuses.add(new Link(kind + ": " + PageModels.title(e), e.ref().toString()));
+      }
+    }
+    if (focuses.size() > FOCUS_CHOICES) {
+      focuses = List.of();
+    }
+    Analysis.Drawn g = a.graph(focus);
+    String message = g.omitted() == 0 ? null : focus == null
+        ? "This organization is bigger than one readable picture: " + g.omitted() + " boxes are left out. Focus on a"
+            + " domain, team or system to see its part whole."
+        : g.omitted() + " boxes around " + focus + " are left out; focus on something smaller to see them.";
+    render(ctx, "graph.jte", new Model.Graph(chrome("Ownership graph", "graph"), g.svg(),
+        focus == null ? "" : focus.toString(), focuses, g.nodes(), g.omitted(), message));
   }
 
   private void releases(Context ctx) {

@@ -118,6 +118,16 @@ class BrowserTest {
       assertThat(d.findElements(By.cssSelector("a.cite"))).isNotEmpty();
       shot(d, "03-evidence.png");
 
+      // The ownership graph: a box opens its entity.
+      d.findElement(By.linkText("Ownership graph")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graph svg")));
+      shot(d, "03b-graph.png");
+      WebElement box = d.findElement(By.cssSelector(".graph svg a[href='/entities/component:default/newsletter-picks']"));
+      ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", box);
+      box.click();
+      wait.until(ExpectedConditions.urlContains("/entities/component:default/newsletter-picks"));
+      assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Newsletter Picks");
+
       d.findElement(By.linkText("Releases")).click();
       d.findElement(By.linkText("Newsletter Picks")).click();
       wait.until(ExpectedConditions.titleContains("Releases of Newsletter Picks"));

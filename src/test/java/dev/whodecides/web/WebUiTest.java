@@ -160,6 +160,20 @@ class WebUiTest {
   }
 
   @Test
+  void theOwnershipGraphIsInlineSvgWithLinksAndFocus() throws Exception {
+    String whole = get("/graph").body();
+    assertThat(whole).contains("<svg").contains("href=\"/entities/component:default/newsletter-picks\"")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(XSS);
+    int boxes = whole.split("<a href=\"/entities/").length;
+    String focused = get("/graph?focus=group:default/personalization").body();
+    assertThat(focused).contains("<svg").contains("selected");
+    assertThat(focused.split("<a href=\"/entities/").length).isLessThan(boxes);
+    HttpResponse<String> unknown = get("/graph?focus=group:default/nope");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("No entity");
+  }
+
+  @Test
   void missingThingsAreHtml404sThatSayWhat() throws Exception {
     assertThat(get("/findings/000000000000").statusCode()).isEqualTo(404);
     HttpResponse<String> r = get("/entities/component:default/nope");
