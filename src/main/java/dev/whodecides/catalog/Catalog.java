@@ -23,6 +23,7 @@ public final class Catalog {
   private final Set<EntityRef> invalidRefs;
   private final List<DataContract> contracts;
   private final Map<String, List<DataContract>> contractsByFile = new HashMap<>();
+  private final Map<String, List<DataContract>> contractsByName = new HashMap<>();
   private final List<SchemaProblem> schemaProblems;
   private final List<LoadProblem> loadProblems;
   private final int files;
@@ -46,6 +47,9 @@ public final class Catalog {
     this.resolved = resolveAll();
     for (DataContract c : this.contracts) {
       contractsByFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
+      if (c.matchName() != null) {
+        contractsByName.computeIfAbsent(c.matchName(), n -> new ArrayList<>()).add(c);
+      }
     }
   }
 
@@ -185,13 +189,8 @@ public final class Catalog {
     if (path != null) {
       return contractsAt(path);
     }
-    List<DataContract> out = new ArrayList<>();
-    for (DataContract c : contracts) {
-      if (e.ref().name().equals(c.matchName())) {
-        out.add(c);
-      }
-    }
-    return out;
+    // By name through an index: a scan of every contract per entity grows with the square of the catalog.
+    return contractsByName.getOrDefault(e.ref().name(), List.of());
   }
 
   public List<SchemaProblem> schemaProblems() {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides generate}: a synthetic organization for benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write a synthetic organization of about N entities, in the example's proportions, for benchmarks.")
+    description = "Write a synthetic organization of about N entities for benchmarks, with gaps planted for the rules"
+        + " to find.")
 final class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
