@@ -298,15 +298,20 @@ final class PageModels {
 
   // ---- contracts ----
 
-  /** The catalog entity a contract is about, by annotation or by name, if any. */
-  Optional<Entity> contractProduct(DataContract contract) {
-    for (Entity e : a.catalog().entities()) {
-      if (Set.of("component", "api", "resource").contains(e.ref().kind())
-          && a.catalog().contractsFor(e).contains(contract)) {
-        return Optional.of(e);
+  /**
+   * The catalog entity each contract is about (by annotation or by name), found in one pass over
+   * the products rather than one pass per contract.
+   */
+  Map<DataContract, Entity> contractProducts() {
+    Map<DataContract, Entity> out = new java.util.IdentityHashMap<>();
+    for (String kind : List.of("component", "api", "resource")) {
+      for (Entity e : a.catalog().ofKind(kind)) {
+        for (DataContract c : a.catalog().contractsFor(e)) {
+          out.putIfAbsent(c, e);
+        }
       }
     }
-    return Optional.empty();
+    return out;
   }
 
   // ---- shared ----

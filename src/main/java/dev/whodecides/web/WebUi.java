@@ -372,8 +372,9 @@ final class WebUi {
       latest.put(v.contract(), v);
     }
     boolean any = false;
+    Map<DataContract, Entity> products = m.contractProducts();
     for (DataContract c : a.catalog().contracts()) {
-      Optional<Entity> product = m.contractProduct(c);
+      Optional<Entity> product = Optional.ofNullable(products.get(c));
       EntityRef owner = product.map(e -> a.ownership().owner(e.ref(), DecisionType.GUARANTEES)).orElse(null);
       Optional<Verification> v = Optional.ofNullable(c.id() == null ? null : latest.get(c.id()));
       any |= v.isPresent();
