@@ -204,10 +204,17 @@ final class PageModels {
 
   // ---- people ----
 
-  People people(Chrome chrome) {
+  People people(Chrome chrome, String q, boolean mismatchOnly, int page) {
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    List<PersonFit> matching = a.people().stream()
+        .filter(p -> needle.isEmpty() || contains(p.displayName(), needle) || contains(p.person().name(), needle)
+            || contains(p.title(), needle))
+        .filter(p -> !mismatchOnly || mismatch(p))
+        .toList();
+    Pager pager = pager(page, matching.size(), n -> "/people?" + query("q", q, "mismatch", mismatchOnly ? "1" : null)
+        + "page=" + n);
     List<PersonRow> rows = new ArrayList<>();
-    for (PersonFit p : a.people()) {
-      boolean mismatch = p.titleRole() != null && !p.fitRoles().isEmpty() && !p.fitRoles().contains(p.titleRole());
+    for (PersonFit p : slice(matching, pager)) {
       List<String> held = p.decisions().stream()
           .map(h -> h.type().id() + " for " + shortRef(h.scope())
               + (h.entitiesCovered() > 1 ? " (" + h.entitiesCovered() + " entities)" : ""))
@@ -217,10 +224,15 @@ final class PageModels {
         cites.addAll(PeopleJson.evidence(knowledge, p, r));
       }
       rows.add(new PersonRow(p.person().toString(), p.displayName(), Links.entity(p.person()), p.title(),
-          p.titleRole() == null ? null : p.titleRole().id(), p.fit(), mismatch, held,
+          p.titleRole() == null ? null : p.titleRole().id(), p.fit(), mismatch(p), held,
           evidence(cites).stream().limit(3).toList()));
     }
-    return new People(chrome, rows);
+    return new People(chrome, rows, pager, q, mismatchOnly);
+  }
+
+  /** A title that names a role none of the person's decisions fit. */
+  static boolean mismatch(PersonFit p) {
+    return p.titleRole() != null && !p.fitRoles().isEmpty() && !p.fitRoles().contains(p.titleRole());
   }
 
   // ---- one entity ----

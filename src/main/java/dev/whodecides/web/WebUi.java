@@ -170,7 +170,8 @@ final class WebUi {
   }
 
   private void people(Context ctx) {
-    render(ctx, "people.jte", new PageModels(analysis.get()).people(chrome("People", "people")));
+    render(ctx, "people.jte", new PageModels(analysis.get()).people(chrome("People", "people"), ctx.queryParam("q"),
+        "1".equals(ctx.queryParam("mismatch")), page(ctx)));
   }
 
   private static EntityRef ref(String text) {
@@ -366,18 +367,25 @@ final class WebUi {
   private void guarantees(Context ctx) {
     Analysis a = analysis.get();
     PageModels m = new PageModels(a);
-    List<ContractRow> rows = new ArrayList<>();
+    String q = ctx.queryParam("q");
+    String needle = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
+    Map<DataContract, Entity> products = m.contractProducts();
+    List<DataContract> matching = a.catalog().contracts().stream()
+        .filter(c -> needle.isEmpty() || String.join(" ", String.valueOf(c.label()), String.valueOf(c.name()),
+            String.valueOf(c.dataProduct()), c.file()).toLowerCase(java.util.Locale.ROOT).contains(needle)
+            || products.containsKey(c) && PageModels.title(products.get(c)).toLowerCase(java.util.Locale.ROOT)
+                .contains(needle))
+        .toList();
+    Pager pager = PageModels.pager(page(ctx), matching.size(), n -> "/guarantees?" + PageModels.query("q", q) + "page=" + n);
     Map<String, Verification> latest = new LinkedHashMap<>();
     for (Verification v : store.latestVerifications()) {
       latest.put(v.contract(), v);
     }
-    boolean any = false;
-    Map<DataContract, Entity> products = m.contractProducts();
-    for (DataContract c : a.catalog().contracts()) {
+    List<ContractRow> rows = new ArrayList<>();
+    for (DataContract c : PageModels.slice(matching, pager)) {
       Optional<Entity> product = Optional.ofNullable(products.get(c));
       EntityRef owner = product.map(e -> a.ownership().owner(e.ref(), DecisionType.GUARANTEES)).orElse(null);
       Optional<Verification> v = Optional.ofNullable(c.id() == null ? null : latest.get(c.id()));
-      any |= v.isPresent();
       rows.add(new ContractRow(c.label(), c.name() == null ? c.label() : c.name(), c.file() + ":" + c.line(),
           c.status() == null ? "no status" : c.status(), product.map(PageModels::title).orElse(c.dataProduct()),
           product.map(e -> Links.entity(e.ref())).orElse(null), owner == null ? null : m.display(owner),
@@ -387,7 +395,8 @@ final class WebUi {
           v.map(x -> x.passed() + " passed, " + x.failed() + " failed, " + x.errors() + " could not run"
               + (x.server() == null ? "" : ", on " + x.server())).orElse(null)));
     }
-    render(ctx, "guarantees.jte", new Model.Guarantees(chrome("Guarantees", "guarantees"), rows, any));
+    render(ctx, "guarantees.jte", new Model.Guarantees(chrome("Guarantees", "guarantees"), rows, !latest.isEmpty(),
+        pager, q));
   }
 
   private static boolean passed(Verification v) {

@@ -187,9 +187,18 @@ class WebUiTest {
   }
 
   @Test
-  void thePeoplePageSetsTitleBesideFit() throws Exception {
+  void thePeoplePageSetsTitleBesideFitAndFilters() throws Exception {
     String people = get("/people").body();
     assertThat(people).contains("Tomas Reyes").contains("product-owner");
+    String mismatches = get("/people?mismatch=1").body();
+    assertThat(mismatches).contains("<tr class=\"mismatch\">").doesNotContain("<tr>\n<th scope=\"row\">");
+    assertThat(get("/people?q=tomas").body()).contains("Tomas Reyes").doesNotContain("Priya Natarajan");
+  }
+
+  @Test
+  void theGuaranteesPageFindsAContract() throws Exception {
+    String found = get("/guarantees?q=product-master").body();
+    assertThat(found).contains("product-master.odcs.yaml").doesNotContain("customer-transactions.odcs.yaml");
   }
 
   /** The form's cookie and hidden field, as a browser would get them from the page. */

@@ -57,7 +57,7 @@ public final class Model {
   public record PersonRow(String person, String name, String href, String title, String titleRole, String fit,
       boolean mismatch, List<String> decisions, List<Evidence> evidence) {}
 
-  public record People(Chrome chrome, List<PersonRow> people) {}
+  public record People(Chrome chrome, List<PersonRow> people, Pager pager, String q, boolean mismatchOnly) {}
 
   public record DecisionRow(String type, String owner, String ownerHref, String from, String fromHref,
       String declaredAt, boolean gap) {}
@@ -97,7 +97,7 @@ public final class Model {
       String owner, String ownerHref, int quality, int sla, String verifiedAt, String result, String resultClass,
       String detail) {}
 
-  public record Guarantees(Chrome chrome, List<ContractRow> contracts, boolean storeHasResults) {}
+  public record Guarantees(Chrome chrome, List<ContractRow> contracts, boolean storeHasResults, Pager pager, String q) {}
 
   public record Knowledge(Chrome chrome, String article, List<Link> pages) {}
 
