@@ -103,6 +103,15 @@ final class WebUi {
     config.routes.get("/knowledge", ctx -> ctx.redirect("/knowledge/index.html"));
     config.routes.get("/knowledge/<path>", this::knowledge);
     config.routes.exception(PageError.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage()));
+    // An address no route knows: a page with the way back for browsers, JSON under /api.
+    config.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> {
+      if (ctx.path().startsWith("/api/")) {
+        ctx.status(404).json(Map.of("error", "no API endpoint " + ctx.method() + " " + ctx.path()
+            + "; see /api/openapi.json", "status", 404));
+      } else {
+        problem(ctx, 404, "Nothing lives at " + ctx.path() + ".");
+      }
+    });
   }
 
   private Chrome chrome(String title, String section) {

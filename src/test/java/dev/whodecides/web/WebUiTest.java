@@ -184,6 +184,14 @@ class WebUiTest {
     assertThat(get("/releases/component:default/nope").statusCode()).isEqualTo(404);
     assertThat(get("/knowledge/nope.html").statusCode()).isEqualTo(404);
     assertThat(get("/matrix?page=x").statusCode()).isEqualTo(400);
+    HttpResponse<String> nowhere = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/nope"))
+        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(nowhere.body()).contains("Nothing lives at /nope").contains("Back to the overview");
+    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+        + "/api/releases/999999")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.body()).startsWith("{").contains("no release record 999999");
   }
 
   @Test
