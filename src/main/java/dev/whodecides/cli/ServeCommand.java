@@ -30,11 +30,16 @@ final class ServeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or folders.")
   List<Path> paths;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--private", description = "Reads need a bearer token too (writes always do); the browser pages,"
-      + " which cannot send one, are off.")
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every"
+          + " interface, best with --private).")
+  String host;
+
+  @Option(names = "--private", description = "Reads need a bearer token too (writes always do); the browser pages"
+      + " ask for a token once and keep the browser signed in.")
   boolean privateReads;
 
   @Override
@@ -46,14 +51,15 @@ final class ServeCommand implements Callable<Integer> {
     service.prepare();
     Javalin app = service.create();
     try {
-      app.start("127.0.0.1", port);
+      app.start(host, port);
     } catch (RuntimeException e) {
-      throw new UserError("cannot listen on port " + port + " (" + e.getMessage() + "); choose another --port");
+      throw new UserError("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+          + "); choose another --port, or an address of this machine for --host");
     }
-    spec.commandLine().getOut().println("whodecides serves " + paths + " on http://127.0.0.1:" + app.port()
+    spec.commandLine().getOut().println("whodecides serves " + paths + " on http://" + host + ":" + app.port()
         + " (records in " + s.url().replaceAll("\\?.*", "") + ")");
-    spec.commandLine().getOut().println(privateReads ? "Private: the API answers bearer tokens only; the browser pages are off."
-        : "Open http://127.0.0.1:" + app.port() + "/ in a browser; the API is under /api (see /api/openapi.json).");
+    spec.commandLine().getOut().println("Open http://" + host + ":" + app.port() + "/ in a browser"
+        + (privateReads ? " (sign in with an API token)" : "") + "; the API is under /api (see /api/openapi.json).");
     spec.commandLine().getOut().flush();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

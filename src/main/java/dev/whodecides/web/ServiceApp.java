@@ -73,10 +73,8 @@ public final class ServiceApp {
           }
         });
       }
-      if (!privateReads) {
-        new WebUi(this::analysis, () -> catalog instanceof CatalogSource s ? s.lastError() : null, store, clock)
-            .routes(config);
-      }
+      new WebUi(this::analysis, () -> catalog instanceof CatalogSource s ? s.lastError() : null, store, clock,
+          privateReads).routes(config);
       config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
     });

@@ -64,7 +64,11 @@ final class WebUi {
   /** How many lint runs the overview's trend shows. */
   static final int TREND_RUNS = 40;
 
-  WebUi(Supplier<Analysis> analysis, Supplier<String> catalogError, Store store, Clock clock) {
+  /** Null for an open service; for a private one, who is signed in in which browser. */
+  private final Sessions sessions;
+
+  WebUi(Supplier<Analysis> analysis, Supplier<String> catalogError, Store store, Clock clock, boolean signInRequired) {
+    this.sessions = signInRequired ? new Sessions(clock) : null;
     this.analysis = analysis;
     this.catalogError = catalogError;
     this.store = store;
@@ -88,6 +92,27 @@ final class WebUi {
       ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
     });
+    if (sessions != null) {
+      config.routes.before(ctx -> {
+        String path = ctx.path();
+        if (path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/webjars/")
+            || path.equals("/signin") || ctx.attribute("user") != null) {
+          return;
+        }
+        Optional<EntityRef> user = sessions.user(ctx);
+        if (user.isEmpty()) {
+          String next = ctx.method().name().equals("GET") ? path + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+              : "/";
+          ctx.redirect("/signin?next=" + Links.enc(next), HttpStatus.SEE_OTHER);
+          ctx.skipRemainingHandlers();
+          return;
+        }
+        ctx.attribute("user", user.get());
+      });
+      config.routes.get("/signin", this::signInPage);
+      config.routes.post("/signin", this::signIn);
+      config.routes.post("/signout", this::signOut);
+    }
     config.routes.get("/", this::overview);
     config.routes.get("/findings", this::findings);
     config.routes.get("/findings/{id}", this::finding);
@@ -114,8 +139,44 @@ final class WebUi {
     });
   }
 
-  private Chrome chrome(String title, String section) {
-    return new Chrome(title, section, catalogError.get(), HTMX);
+  private Chrome chrome(Context ctx, String title, String section) {
+    EntityRef user = ctx.attribute("user");
+    return new Chrome(title, section, catalogError.get(), HTMX, user == null ? null : user.toString());
+  }
+
+  /** Where to go after signing in: a path on this server only, never another site. */
+  private static String safeNext(String next) {
+    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+  }
+
+  private void signInPage(Context ctx) {
+    render(ctx, "signin.jte", new Model.SignIn(chrome(ctx, "Sign in", null), csrf.token(ctx),
+        safeNext(ctx.queryParam("next")), null));
+  }
+
+  private void signIn(Context ctx) {
+    String next = safeNext(ctx.formParam("next"));
+    if (!csrf.valid(ctx) || !sameOrigin(ctx)) {
+      ctx.status(403);
+      render(ctx, "signin.jte", new Model.SignIn(chrome(ctx, "Sign in", null), csrf.token(ctx), next,
+          "This form did not come from this page of whodecides, or it is stale. Reload the page and send it again."));
+      return;
+    }
+    String token = ctx.formParam("token");
+    Optional<EntityRef> user = token == null || token.isBlank() ? Optional.empty() : store.userForToken(token.strip());
+    if (user.isEmpty()) {
+      ctx.status(401);
+      render(ctx, "signin.jte", new Model.SignIn(chrome(ctx, "Sign in", null), csrf.token(ctx), next,
+          "That API token is not known; create one with: whodecides token create --user USER"));
+      return;
+    }
+    sessions.signIn(ctx, user.get());
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
+  }
+
+  private void signOut(Context ctx) {
+    sessions.signOut(ctx);
+    ctx.redirect("/signin", HttpStatus.SEE_OTHER);
   }
 
   private void render(Context ctx, String template, Object model) {
@@ -129,7 +190,7 @@ final class WebUi {
     String title = status == 404 ? "Not found" : status == 403 ? "Refused" : status == 401 ? "Token needed"
         : "Cannot do that";
     ctx.status(status);
-    render(ctx, "problem.jte", new Model.Problem(chrome(title, null), status, message, new Link("Back to the overview", "/")));
+    render(ctx, "problem.jte", new Model.Problem(chrome(ctx, title, null), status, message, new Link("Back to the overview", "/")));
   }
 
   private static int page(Context ctx) {
@@ -150,11 +211,11 @@ final class WebUi {
         .map(r -> new TrendPoint(PageModels.WHEN.format(r.recordedAt()), r.source(), r.errors(), r.warnings(), r.infos(),
             r.findings()))
         .toList();
-    render(ctx, "overview.jte", new PageModels(a).overview(chrome("Overview", "overview"), trend));
+    render(ctx, "overview.jte", new PageModels(a).overview(chrome(ctx, "Overview", "overview"), trend));
   }
 
   private void findings(Context ctx) {
-    render(ctx, "findings.jte", new PageModels(analysis.get()).findings(chrome("Findings", "findings"),
+    render(ctx, "findings.jte", new PageModels(analysis.get()).findings(chrome(ctx, "Findings", "findings"),
         ctx.queryParam("rule"), ctx.queryParam("severity"), ctx.queryParam("q"), page(ctx)));
   }
 
@@ -162,24 +223,24 @@ final class WebUi {
     Analysis a = analysis.get();
     var f = a.findings().byId(ctx.pathParam("id")).orElseThrow(() -> new PageError(404,
         "No finding " + ctx.pathParam("id") + " in the current catalog: it may have been fixed since the link was made."));
-    render(ctx, "finding.jte", new Model.FindingPage(chrome(f.rule(), "findings"), new PageModels(a).detail(f)));
+    render(ctx, "finding.jte", new Model.FindingPage(chrome(ctx, f.rule(), "findings"), new PageModels(a).detail(f)));
   }
 
   private void matrix(Context ctx) {
-    render(ctx, "matrix.jte", new PageModels(analysis.get()).matrix(chrome("Decision matrix", "matrix"),
+    render(ctx, "matrix.jte", new PageModels(analysis.get()).matrix(chrome(ctx, "Decision matrix", "matrix"),
         ctx.queryParam("q"), "1".equals(ctx.queryParam("gaps")), page(ctx)));
   }
 
   private void gap(Context ctx) {
     Analysis a = analysis.get();
-    var gap = new PageModels(a).gap(chrome("Unowned decision", "matrix"), ctx.queryParam("product"), ctx.queryParam("type"))
+    var gap = new PageModels(a).gap(chrome(ctx, "Unowned decision", "matrix"), ctx.queryParam("product"), ctx.queryParam("type"))
         .orElseThrow(() -> new PageError(404, "No product '" + ctx.queryParam("product") + "' with a decision type '"
             + ctx.queryParam("type") + "' in the catalog."));
     render(ctx, "gap.jte", gap);
   }
 
   private void people(Context ctx) {
-    render(ctx, "people.jte", new PageModels(analysis.get()).people(chrome("People", "people"), ctx.queryParam("q"),
+    render(ctx, "people.jte", new PageModels(analysis.get()).people(chrome(ctx, "People", "people"), ctx.queryParam("q"),
         "1".equals(ctx.queryParam("mismatch")), page(ctx)));
   }
 
@@ -194,7 +255,7 @@ final class WebUi {
   private void entity(Context ctx) {
     EntityRef ref = ref(ctx.pathParam("ref"));
     Analysis a = analysis.get();
-    render(ctx, "entity.jte", new PageModels(a).entity(chrome(ref.toString(), null), ref)
+    render(ctx, "entity.jte", new PageModels(a).entity(chrome(ctx, ref.toString(), null), ref)
         .orElseThrow(() -> new PageError(404, ref + " is not in the catalog.")));
   }
 
@@ -225,7 +286,7 @@ final class WebUi {
         ? "This organization is bigger than one readable picture: " + g.omitted() + " boxes are left out. Focus on a"
             + " domain, team or system to see its part whole."
         : g.omitted() + " boxes around " + focus + " are left out; focus on something smaller to see them.";
-    render(ctx, "graph.jte", new Model.Graph(chrome("Ownership graph", "graph"), g.svg(),
+    render(ctx, "graph.jte", new Model.Graph(chrome(ctx, "Ownership graph", "graph"), g.svg(),
         focus == null ? "" : focus.toString(), focuses, g.nodes(), g.omitted(), message));
   }
 
@@ -248,7 +309,7 @@ final class WebUi {
       rows.add(new ProductRelease(e.ref().toString(), PageModels.title(e), Links.entity(e.ref()), Links.releases(e.ref()),
           owner == null ? null : m.display(owner), owner == null ? null : Links.entity(owner), latest));
     }
-    render(ctx, "releases.jte", new Model.Releases(chrome("Releases", "releases"), rows, pager, q));
+    render(ctx, "releases.jte", new Model.Releases(chrome(ctx, "Releases", "releases"), rows, pager, q));
   }
 
   private Entity product(Analysis a, String text) {
@@ -269,7 +330,7 @@ final class WebUi {
     String action = owner == null
         ? "Nobody holds the release decision for this product, so no call can be recorded until a Decision names an owner."
         : "Only " + m.display(owner) + " can record a call here, with their own API token (whodecides token create).";
-    render(ctx, "product-releases.jte", new ProductReleases(chrome("Releases of " + PageModels.title(p), "releases"),
+    render(ctx, "product-releases.jte", new ProductReleases(chrome(ctx, "Releases of " + PageModels.title(p), "releases"),
         p.ref().toString(), PageModels.title(p), Links.entity(p.ref()), owner == null ? null : m.display(owner),
         owner == null ? null : Links.entity(owner), action, m.log(store.releases(p.ref().toString())), form,
         csrf.token(ctx), notice, error));
@@ -404,7 +465,7 @@ final class WebUi {
           v.map(x -> x.passed() + " passed, " + x.failed() + " failed, " + x.errors() + " could not run"
               + (x.server() == null ? "" : ", on " + x.server())).orElse(null)));
     }
-    render(ctx, "guarantees.jte", new Model.Guarantees(chrome("Guarantees", "guarantees"), rows, !latest.isEmpty(),
+    render(ctx, "guarantees.jte", new Model.Guarantees(chrome(ctx, "Guarantees", "guarantees"), rows, !latest.isEmpty(),
         pager, q));
   }
 
@@ -429,7 +490,7 @@ final class WebUi {
     for (Page p : knowledge.values()) {
       pages.add(new Link(p.title(), "/knowledge/" + p.path() + ".html"));
     }
-    render(ctx, "knowledge.jte", new Model.Knowledge(chrome(page.title(), "knowledge"), Pages.article(page), pages));
+    render(ctx, "knowledge.jte", new Model.Knowledge(chrome(ctx, page.title(), "knowledge"), Pages.article(page), pages));
   }
 
   private static String buildProperty(String key) {

@@ -11,7 +11,7 @@ public final class Model {
   private Model() {}
 
   /** The frame around every page: its title, the nav entry to highlight, a catalog problem to show. */
-  public record Chrome(String title, String section, String catalogError, String htmx) {}
+  public record Chrome(String title, String section, String catalogError, String htmx, String user) {}
 
   public record Link(String text, String href) {}
 
@@ -100,6 +100,9 @@ public final class Model {
   public record Guarantees(Chrome chrome, List<ContractRow> contracts, boolean storeHasResults, Pager pager, String q) {}
 
   public record Knowledge(Chrome chrome, String article, List<Link> pages) {}
+
+  /** The private service's sign-in form. */
+  public record SignIn(Chrome chrome, String csrf, String next, String error) {}
 
   /** A page for a refusal or a missing thing, with where to go next. */
   public record Problem(Chrome chrome, int status, String message, Link next) {}
