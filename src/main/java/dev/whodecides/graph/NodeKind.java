@@ -20,7 +20,7 @@ public enum NodeKind {
   }
 
   /** The kind drawn for a catalog kind id, or null for kinds the graph leaves out. */
-  static NodeKind of(String kindId) {
+  public static NodeKind of(String kindId) {
     return switch (kindId) {
       case "domain" -> DOMAIN;
       case "group" -> GROUP;

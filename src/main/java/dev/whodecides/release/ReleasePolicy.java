@@ -39,6 +39,9 @@ public final class ReleasePolicy {
    * @param caller the person a bearer token belongs to, or null on the command line
    * @throws Refusal with the reason and status when the call may not be recorded
    */
+  /** What a metric may be called: letters, digits and {@code _ - . @ /}, starting with a letter. */
+  static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.@/-]{0,99}");
+
   public ReleaseRecord admit(ReleaseRequest r, EntityRef caller) {
     Catalog catalog = ownership.catalog();
     require(r.product(), "product");
@@ -68,6 +71,14 @@ public final class ReleasePolicy {
           + " is (declared on " + owner.get().inheritedFrom() + ")");
     }
     Map<String, Double> metrics = r.metrics() == null ? Map.of() : new LinkedHashMap<>(r.metrics());
+    for (Map.Entry<String, Double> m : metrics.entrySet()) {
+      if (!METRIC_NAME.matcher(m.getKey()).matches()) {
+        throw new Refusal(400, "metric name '" + m.getKey() + "' is not a name such as precision or recall_at_10");
+      }
+      if (m.getValue() == null || !Double.isFinite(m.getValue())) {
+        throw new Refusal(400, "metric " + m.getKey() + " is " + m.getValue() + "; give the measured value as a finite number");
+      }
+    }
     List<Bar> bar = new ArrayList<>();
     if (r.bar() != null) {
       for (Map.Entry<String, String> e : r.bar().entrySet()) {

@@ -133,6 +133,25 @@ public final class Store {
         .bind("product", product).map(Store::record).list());
   }
 
+  /** One page of a product's records, newest first. */
+  public List<ReleaseRecord> releases(String product, int limit, int offset) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT * FROM releases WHERE product = :product ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        .bind("product", product).bind("limit", limit).bind("offset", offset).map(Store::record).list());
+  }
+
+  public int releaseCount(String product) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM releases WHERE product = :product")
+        .bind("product", product).mapTo(Integer.class).one());
+  }
+
+  /** The ids of a product's records that a later record corrects. */
+  public java.util.Set<Long> superseded(String product) {
+    return jdbi.withHandle(h -> new java.util.HashSet<>(h.createQuery(
+            "SELECT supersedes FROM releases WHERE product = :product AND supersedes IS NOT NULL")
+        .bind("product", product).mapTo(Long.class).list()));
+  }
+
   public Optional<ReleaseRecord> release(long id) {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM releases WHERE id = :id").bind("id", id)
         .map(Store::record).findOne());

@@ -20,10 +20,22 @@ final class Analysis {
   private volatile DecisionMatrix matrix;
   private volatile List<PersonFit> people;
   private volatile long gapCells = -1;
-  private final java.util.Map<String, Drawn> graphs = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Layouts of this analysis by focus, the most recently used kept; each laid out once, by one thread. */
+  private final java.util.Map<String, java.util.concurrent.CompletableFuture<Drawn>> graphs =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.concurrent.CompletableFuture<Drawn>> e) {
+          return size() > GRAPH_CACHE;
+        }
+      };
+
+  /** At most one ELK layout runs at a time in the whole service, so graph requests cannot take every core. */
+  private static final java.util.concurrent.Semaphore LAYOUTS = new java.util.concurrent.Semaphore(1);
 
   /** An ownership graph laid out and written as SVG: its text, how many boxes, how many left out. */
   record Drawn(String svg, int nodes, int omitted) {}
+
+  static final int GRAPH_CACHE = 32;
 
   /** Boxes at most in one picture; more is not readable, and ELK's time grows faster than linearly. */
   static final int GRAPH_NODES = 300;
@@ -75,16 +87,35 @@ final class Analysis {
    */
   Drawn graph(dev.whodecides.catalog.EntityRef focus) {
     String key = focus == null ? "" : focus.toString();
-    Drawn d = graphs.get(key);
-    if (d == null) {
-      var g = dev.whodecides.graph.OwnershipGraph.of(ownership(), focus, GRAPH_NODES);
-      d = new Drawn(dev.whodecides.graph.GraphSvg.render(g, "/entities/"), g.nodes().size(), g.omitted());
-      if (graphs.size() > 64) {
-        graphs.clear();
-      }
-      graphs.put(key, d);
+    java.util.concurrent.CompletableFuture<Drawn> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Drawn> existing;
+    synchronized (graphs) {
+      existing = graphs.putIfAbsent(key, mine);
     }
-    return d;
+    if (existing != null) {
+      try {
+        return existing.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    try {
+      LAYOUTS.acquireUninterruptibly();
+      try {
+        var g = dev.whodecides.graph.OwnershipGraph.of(ownership(), focus, GRAPH_NODES);
+        Drawn d = new Drawn(dev.whodecides.graph.GraphSvg.render(g, "/entities/"), g.nodes().size(), g.omitted());
+        mine.complete(d);
+        return d;
+      } finally {
+        LAYOUTS.release();
+      }
+    } catch (RuntimeException e) {
+      synchronized (graphs) {
+        graphs.remove(key, mine);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
   List<PersonFit> people() {

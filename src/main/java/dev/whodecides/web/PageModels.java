@@ -42,7 +42,6 @@ import dev.whodecides.web.view.Model.TrendPoint;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +79,16 @@ final class PageModels {
 
   FindingRow row(Finding f) {
     String id = a.findings().idOf(f);
-    return new FindingRow(id, Links.finding(id), f.rule(), f.severity().id(), f.entity(), Links.entity(f.entity()),
+    String entityHref = null;
+    if (f.entity() != null) {
+      try {
+        EntityRef ref = EntityRef.parse(f.entity(), "component");
+        entityHref = a.catalog().exists(ref) ? Links.entity(ref) : null;
+      } catch (IllegalArgumentException e) {
+        entityHref = null; // an invalid entity's name: shown, not linked
+      }
+    }
+    return new FindingRow(id, Links.finding(id), f.rule(), f.severity().id(), f.entity(), entityHref,
         f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message());
   }
 
@@ -273,7 +281,8 @@ final class PageModels {
     boolean product = Set.of("component", "api", "resource", "system").contains(ref.kind());
     return Optional.of(new EntityPage(chrome, ref.toString(), e.kind(), title(e),
         description == null ? null : description.toString(), e.where(), relations, decisions, findings,
-        Links.graph(ref), product ? Links.releases(ref) : null));
+        dev.whodecides.graph.NodeKind.of(ref.kind()) == null ? null : Links.graph(ref),
+        product ? Links.releases(ref) : null));
   }
 
   // ---- releases ----
@@ -298,13 +307,7 @@ final class PageModels {
         r.supersedes(), superseded.contains(r.id()));
   }
 
-  List<ReleaseEntry> log(List<ReleaseRecord> records) {
-    Set<Long> superseded = new HashSet<>();
-    for (ReleaseRecord r : records) {
-      if (r.supersedes() != null) {
-        superseded.add(r.supersedes());
-      }
-    }
+  List<ReleaseEntry> log(List<ReleaseRecord> records, Set<Long> superseded) {
     return records.stream().map(r -> entry(r, superseded)).toList();
   }
 

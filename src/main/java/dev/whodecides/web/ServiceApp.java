@@ -153,7 +153,22 @@ public final class ServiceApp {
     if (severity != null && !java.util.Set.of("error", "warning", "info").contains(severity)) {
       throw new ApiError(400, "severity must be error, warning or info, not '" + severity + "'");
     }
-    List<Finding> all = entity == null || entity.isBlank() ? a.lint().findings() : a.findings().about(entity.strip());
+    List<Finding> all = a.lint().findings();
+    if (entity != null && !entity.isBlank()) {
+      Catalog c = a.catalog();
+      EntityRef ref;
+      try {
+        ref = c.resolve(entity.strip(), List.of("component", "api", "resource", "system", "domain", "group", "user",
+            "decision", "usecase", "improvement"), EntityRef.DEFAULT_NAMESPACE).filter(c::exists).orElse(null);
+      } catch (IllegalArgumentException e) {
+        ref = null;
+      }
+      // A finding may be about an entity the catalog could not take (invalid-entity): match its text too.
+      all = a.findings().about(ref != null ? ref.toString() : entity.strip());
+      if (ref == null && all.isEmpty()) {
+        throw new ApiError(404, "entity '" + entity + "' is not in the catalog");
+      }
+    }
     List<Finding> matching = rule == null && severity == null ? all : all.stream()
         .filter(f -> rule == null || f.rule().equals(rule))
         .filter(f -> severity == null || f.severity().id().equals(severity))

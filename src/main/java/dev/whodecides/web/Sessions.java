@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Browser sign-in for a private service: after a person proves an API token once, their browser
- * holds a random session id (HttpOnly, SameSite=Strict cookie) that maps, in this process only, to
+ * holds a random session id (HttpOnly, SameSite=Lax cookie, so a link from chat or mail arrives
+ * signed in; every change is a POST with its own CSRF check) that maps, in this process only, to
  * the token's user for {@link #LIFETIME}. The token itself never goes into a cookie. A restart
  * signs everybody out.
  */
@@ -39,7 +40,7 @@ final class Sessions {
     Instant now = clock.instant();
     sessions.values().removeIf(s -> s.expires().isBefore(now));
     sessions.put(id, new Session(user, now.plus(LIFETIME)));
-    ctx.res().addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+    ctx.res().addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
         + LIFETIME.toSeconds());
   }
 
@@ -48,7 +49,7 @@ final class Sessions {
     if (id != null) {
       sessions.remove(id);
     }
-    ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
   }
 
   Optional<EntityRef> user(Context ctx) {

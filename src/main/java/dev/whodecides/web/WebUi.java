@@ -4,6 +4,7 @@ import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.graph.NodeKind;
 import dev.whodecides.pages.Page;
 import dev.whodecides.pages.Pages;
 import dev.whodecides.release.Bar;
@@ -128,6 +129,16 @@ final class WebUi {
     config.routes.get("/knowledge", ctx -> ctx.redirect("/knowledge/index.html"));
     config.routes.get("/knowledge/<path>", this::knowledge);
     config.routes.exception(PageError.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage()));
+    // Anything else is a bug of ours: say so on a page, and leave the trace where an operator looks.
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      System.err.println("whodecides: " + ctx.method() + " " + ctx.path() + " failed:");
+      e.printStackTrace();
+      if (ctx.path().startsWith("/api/")) {
+        ctx.status(500).json(Map.of("error", "internal error; the service's log has the details", "status", 500));
+      } else {
+        problem(ctx, 500, "Something went wrong on our side; the service's log has the details.");
+      }
+    });
     // An address no route knows: a page with the way back for browsers, JSON under /api.
     config.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> {
       if (ctx.path().startsWith("/api/")) {
@@ -141,12 +152,16 @@ final class WebUi {
 
   private Chrome chrome(Context ctx, String title, String section) {
     EntityRef user = ctx.attribute("user");
-    return new Chrome(title, section, catalogError.get(), HTMX, user == null ? null : user.toString());
+    return new Chrome(title, section, catalogError.get(), HTMX, user == null ? null : user.toString(),
+        user == null ? null : csrf.token(ctx));
   }
 
   /** Where to go after signing in: a path on this server only, never another site. */
-  private static String safeNext(String next) {
-    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+  private static final java.util.regex.Pattern LOCAL_PATH =
+      java.util.regex.Pattern.compile("/(?!/)[A-Za-z0-9\\-._~!$&'()*+,;=:@/?%]*");
+
+  static String safeNext(String next) {
+    return next != null && LOCAL_PATH.matcher(next).matches() ? next : "/";
   }
 
   private void signInPage(Context ctx) {
@@ -175,6 +190,9 @@ final class WebUi {
   }
 
   private void signOut(Context ctx) {
+    if (!csrf.valid(ctx) || !sameOrigin(ctx)) {
+      throw new PageError(403, "This sign-out did not come from a page of whodecides; use the Sign out button.");
+    }
     sessions.signOut(ctx);
     ctx.redirect("/signin", HttpStatus.SEE_OTHER);
   }
@@ -183,6 +201,7 @@ final class WebUi {
     // Straight to UTF-8 bytes: a 100-row matrix page is about 300 KB, worth not copying twice.
     Utf8ByteOutput out = new Utf8ByteOutput();
     templates.render(template, model, out);
+    ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
   }
 
@@ -233,6 +252,9 @@ final class WebUi {
 
   private void gap(Context ctx) {
     Analysis a = analysis.get();
+    if (PageModels.blank(ctx.queryParam("product")) || PageModels.blank(ctx.queryParam("type"))) {
+      throw new PageError(400, "Name the product and the decision type: /matrix/gap?product=REF&type=release");
+    }
     var gap = new PageModels(a).gap(chrome(ctx, "Unowned decision", "matrix"), ctx.queryParam("product"), ctx.queryParam("type"))
         .orElseThrow(() -> new PageError(404, "No product '" + ctx.queryParam("product") + "' with a decision type '"
             + ctx.queryParam("type") + "' in the catalog."));
@@ -269,8 +291,9 @@ final class WebUi {
     if (focusText != null && !focusText.isBlank()) {
       Optional<Entity> found = new PageModels(a).resolve(focusText, List.of("group", "domain", "system", "component",
           "api", "resource", "user", "decision"));
-      focus = found.map(Entity::ref).orElseThrow(() -> new PageError(404, "No entity '" + focusText.strip()
-          + "' in the catalog to focus on; give a reference such as group:default/personalization."));
+      focus = found.map(Entity::ref).filter(r -> NodeKind.of(r.kind()) != null).orElseThrow(() -> new PageError(404,
+          "No entity '" + focusText.strip() + "' the graph can focus on; give a domain, team, system, product,"
+          + " person or decision such as group:default/personalization."));
     }
     List<Link> focuses = new ArrayList<>();
     for (String kind : List.of("domain", "group", "system")) {
@@ -303,7 +326,7 @@ final class WebUi {
     List<ProductRelease> rows = new ArrayList<>();
     for (Entity e : PageModels.slice(products, pager)) {
       EntityRef owner = a.ownership().owner(e.ref(), DecisionType.RELEASE);
-      List<ReleaseRecord> log = store.releases(e.ref().toString());
+      List<ReleaseRecord> log = store.releases(e.ref().toString(), 1, 0);
       String latest = log.isEmpty() ? null : log.get(0).decision() + " " + log.get(0).version() + " on "
           + PageModels.WHEN.format(log.get(0).recordedAt());
       rows.add(new ProductRelease(e.ref().toString(), PageModels.title(e), Links.entity(e.ref()), Links.releases(e.ref()),
@@ -321,8 +344,12 @@ final class WebUi {
     Analysis a = analysis.get();
     Entity p = product(a, ctx.pathParam("ref"));
     String recorded = ctx.queryParam("recorded");
-    showProduct(ctx, a, p, ReleaseForm.empty(), recorded == null ? null : "Recorded as #" + recorded + ".", null);
+    String notice = recorded != null && recorded.matches("[0-9]{1,18}") ? "Recorded as #" + recorded + "." : null;
+    showProduct(ctx, a, p, ReleaseForm.empty(), notice, null);
   }
+
+  /** Release records a page of the log shows. */
+  static final int LOG_PAGE = 50;
 
   private void showProduct(Context ctx, Analysis a, Entity p, ReleaseForm form, String notice, String error) {
     EntityRef owner = a.ownership().owner(p.ref(), DecisionType.RELEASE);
@@ -330,10 +357,17 @@ final class WebUi {
     String action = owner == null
         ? "Nobody holds the release decision for this product, so no call can be recorded until a Decision names an owner."
         : "Only " + m.display(owner) + " can record a call here, with their own API token (whodecides token create).";
+    String product = p.ref().toString();
+    int total = store.releaseCount(product);
+    int pages = Math.max(1, (total + LOG_PAGE - 1) / LOG_PAGE);
+    int page = Math.min(Math.max(1, page(ctx)), pages);
+    String base = Links.releases(p.ref()) + "?page=";
+    Pager pager = new Pager(page, pages, total, page > 1 ? base + (page - 1) : null, page < pages ? base + (page + 1) : null);
+    List<ReleaseRecord> records = store.releases(product, LOG_PAGE, (page - 1) * LOG_PAGE);
     render(ctx, "product-releases.jte", new ProductReleases(chrome(ctx, "Releases of " + PageModels.title(p), "releases"),
-        p.ref().toString(), PageModels.title(p), Links.entity(p.ref()), owner == null ? null : m.display(owner),
-        owner == null ? null : Links.entity(owner), action, m.log(store.releases(p.ref().toString())), form,
-        csrf.token(ctx), notice, error));
+        product, PageModels.title(p), Links.entity(p.ref()), owner == null ? null : m.display(owner),
+        owner == null ? null : Links.entity(owner), action, m.log(records, store.superseded(product)), pager,
+        Links.releases(p.ref()), form, csrf.token(ctx), notice, error));
   }
 
   private void recordRelease(Context ctx) {
@@ -384,7 +418,7 @@ final class WebUi {
   /** The form's fields as the release policy reads them; a malformed line is refused with 400. */
   static ReleaseRequest request(ReleaseForm f, EntityRef product, EntityRef by) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    for (String line : f.metrics().split("[\\r\\n,]+")) {
+    for (String line : f.metrics().split("[\\r\\n]+")) {
       if (line.isBlank()) {
         continue;
       }
@@ -399,7 +433,7 @@ final class WebUi {
       }
     }
     Map<String, String> bar = new LinkedHashMap<>();
-    for (String line : f.bar().split("[\\r\\n,]+")) {
+    for (String line : f.bar().split("[\\r\\n]+")) {
       if (line.isBlank()) {
         continue;
       }

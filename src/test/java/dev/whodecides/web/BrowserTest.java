@@ -159,6 +159,22 @@ class BrowserTest {
       // Without htmx the same link opens the gap as a page of its own.
       new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/matrix/gap?product="));
       assertThat(d.findElement(By.id("gap")).getText()).contains("no-ship-authority").containsIgnoringCase("What to do");
+      d.findElement(By.id("gap")).findElement(By.linkText("no-ship-authority")).click();
+      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/knowledge/rules/"));
+      assertThat(d.findElements(By.cssSelector("a.cite"))).isNotEmpty();
+
+      // Recording a call is a plain form post: it works without JavaScript too.
+      d.get(base + "/releases/component:default/newsletter-picks");
+      d.findElement(By.name("version")).sendKeys("4.3.0");
+      d.findElement(By.cssSelector("input[name=decision][value=wait]")).click();
+      d.findElement(By.name("metrics")).sendKeys("precision=0.71");
+      d.findElement(By.name("bar")).sendKeys("precision>=0.80");
+      d.findElement(By.name("waitUntil")).sendKeys("12312026");
+      d.findElement(By.name("token")).sendKeys(token);
+      d.findElement(By.cssSelector("form.record button[type=submit]")).click();
+      new WebDriverWait(d, Duration.ofSeconds(20)).until(
+          ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Recorded as #"));
+      assertThat(d.findElement(By.cssSelector("ol.log > li p.statement")).getText()).contains("4.3.0");
       d.get(base + "/findings");
       new org.openqa.selenium.support.ui.Select(d.findElement(By.name("severity"))).selectByValue("error");
       d.findElement(By.cssSelector("form.filters button[type=submit]")).click();

@@ -116,11 +116,45 @@ class PrivateUiTest {
   }
 
   @Test
-  void signingOutEndsTheSession() throws Exception {
+  void signingOutEndsTheSessionAndNeedsTheFormsToken() throws Exception {
     String session = signIn("/");
+    HttpResponse<String> people = get("/people", session);
+    assertThat(people.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("action=\"/signout\" class=\"signout\"><input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\"")
+        .matcher(people.body());
+    assertThat(m.find()).isTrue();
+    assertThat(post("/signout", "", session).statusCode()).as("another site's sign-out form").isEqualTo(403);
     assertThat(get("/people", session).statusCode()).isEqualTo(200);
-    HttpResponse<String> out = post("/signout", "", session);
+    HttpResponse<String> out = post("/signout", "csrf=" + enc(m.group(1)), session);
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(get("/people", session).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyLaxAndExpires() throws Exception {
+    HttpResponse<String> form = get("/signin", null);
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(m.find()).isTrue();
+    HttpResponse<String> r = post("/signin", "csrf=" + enc(m.group(1)) + "&next=%2F&token=" + enc(token),
+        cookie(form, Csrf.COOKIE));
+    String set = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Sessions.COOKIE)).findFirst()
+        .orElseThrow();
+    assertThat(set).contains("HttpOnly").contains("SameSite=Lax").contains("Max-Age=43200").contains("Path=/");
+    assertThat(form.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
+  void onlyPathsOfThisServerAreWhereSignInReturnsTo() {
+    for (String bad : List.of("//evil.example/x", "/\t/evil.example", "/\n/evil.example", "/\\evil.example",
+        "https://evil.example", "/\\/evil.example", "javascript:alert(1)", "")) {
+      assertThat(WebUi.safeNext(bad)).as(bad).isEqualTo("/");
+    }
+    assertThat(WebUi.safeNext("/matrix?gaps=1&q=a%20b")).isEqualTo("/matrix?gaps=1&q=a%20b");
+  }
+
+  @Test
+  void aTabInTheReturnAddressDoesNotLeadOffSite() throws Exception {
+    HttpResponse<String> form = get("/signin?next=%2F%09%2Fevil.example", null);
+    assertThat(form.body()).contains("name=\"next\" value=\"/\"");
   }
 }

@@ -76,6 +76,9 @@ class ServicePagingTest {
     List<String> rules = new ArrayList<>();
     entity.get("findings").forEach(f -> rules.add(f.get("rule").asText()));
     assertThat(rules).contains("no-ship-authority");
+    JsonNode shortRef = get("/api/findings?entity=assortment-optimizer").body();
+    assertThat(shortRef.get("findings")).isEqualTo(entity.get("findings"));
+    assertThat(get("/api/findings?entity=component:default/nope").status()).isEqualTo(404);
     JsonNode nextKeepsFilter = get("/api/findings?severity=warning&limit=1").body();
     assertThat(nextKeepsFilter.get("page").get("next").asText()).isEqualTo("/api/findings?severity=warning&offset=1&limit=1");
   }

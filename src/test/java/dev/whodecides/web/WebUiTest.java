@@ -57,6 +57,17 @@ class WebUiTest {
           owner: group:default/personalization
         ---
         apiVersion: backstage.io/v1alpha1
+        kind: User
+        metadata:
+          name: mallory
+          annotations:
+            whodecides.dev/title: "<script>alert(1)</script>"
+        spec:
+          profile:
+            displayName: "<script>alert(1)</script>"
+          memberOf: [personalization]
+        ---
+        apiVersion: backstage.io/v1alpha1
         kind: Component
         metadata:
           name: "<script>alert(1)</script>"
@@ -138,6 +149,8 @@ class WebUiTest {
     assertThat(get("/entities/component:default/xss-widget").body()).contains(escaped)
         .contains("&lt;img src=x onerror=alert(2)&gt;");
     assertThat(get("/releases?q=xss").body()).contains(escaped);
+    assertThat(get("/people?q=mallory").body()).contains(escaped).doesNotContain(XSS);
+    assertThat(get("/entities/user:default/mallory").body()).contains(escaped).doesNotContain(XSS);
     // The invalid name is reported by the linter; the finding's message shows it as text.
     assertThat(get("/findings?rule=invalid-entity").body()).contains("&lt;script&gt;").doesNotContain(XSS);
   }
@@ -184,6 +197,8 @@ class WebUiTest {
     assertThat(get("/releases/component:default/nope").statusCode()).isEqualTo(404);
     assertThat(get("/knowledge/nope.html").statusCode()).isEqualTo(404);
     assertThat(get("/matrix?page=x").statusCode()).isEqualTo(400);
+    assertThat(get("/matrix/gap").statusCode()).isEqualTo(400);
+    assertThat(get("/graph?focus=usecase:default/nope").statusCode()).isEqualTo(404);
     HttpResponse<String> nowhere = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/nope"))
         .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(nowhere.statusCode()).isEqualTo(404);
@@ -304,6 +319,51 @@ class WebUiTest {
     String after = get("/guarantees").body();
     assertThat(after).contains("class=\"verified-failed\"").contains("1 broken").contains("2026-11-20 09:30 UTC")
         .contains("1 passed, 1 failed, 0 could not run, on local");
+  }
+
+  /** Every address a page links to, followed from the overview: none may fail on our side. */
+  @Test
+  void followingEveryLinkOfTheExampleNeverHitsAServerError() throws Exception {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of("/"));
+    java.util.Set<String> seen = new java.util.HashSet<>(todo);
+    Pattern href = Pattern.compile("href=\"(/[^\"#]*)");
+    int visited = 0;
+    while (!todo.isEmpty() && visited < 600) {
+      String path = todo.poll();
+      HttpResponse<String> r = get(path.replace("&amp;", "&"));
+      visited++;
+      assertThat(r.statusCode()).as(path).isLessThan(500);
+      if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+        Matcher m = href.matcher(r.body());
+        while (m.find()) {
+          String next = m.group(1);
+          if (!next.startsWith("/api/") && !next.startsWith("/webjars/") && !next.startsWith("/static/")
+              && !next.contains("page=") && seen.add(next)) {
+            todo.add(next);
+          }
+        }
+      }
+    }
+    assertThat(visited).isGreaterThan(100);
+  }
+
+  @Test
+  void numbersThatAreNotFiniteAndMisplacedBarsAreRefused() throws Exception {
+    Form f = openForm();
+    int before = store.releases("component:default/newsletter-picks").size();
+    for (String metrics : List.of("precision=Infinity", "precision=1e999", "precision=NaN", "precision>=0.8")) {
+      HttpResponse<String> r = post(PICKS, fields(f.csrf(), tomas, "ship", metrics, "risk"), f.cookie(), null);
+      assertThat(r.statusCode()).as(metrics).isEqualTo(400);
+    }
+    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+            + "/api/releases")).header("Authorization", "Bearer " + tomas).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"product\":\"newsletter-picks\",\"version\":\"9\","
+            + "\"decision\":\"ship\",\"by\":\"tomas.reyes\",\"metrics\":{\"precision\":1e999},"
+            + "\"bar\":{\"precision\":\">= 0.8\"},\"acceptedRisk\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.body()).contains("finite number");
+    assertThat(store.releases("component:default/newsletter-picks")).hasSize(before);
+    assertThat(get(PICKS + "?recorded=You%20must%20re-enter%20your%20token").body()).doesNotContain("re-enter");
   }
 
   @Test

@@ -11,7 +11,7 @@ public final class Model {
   private Model() {}
 
   /** The frame around every page: its title, the nav entry to highlight, a catalog problem to show. */
-  public record Chrome(String title, String section, String catalogError, String htmx, String user) {}
+  public record Chrome(String title, String section, String catalogError, String htmx, String user, String csrf) {}
 
   public record Link(String text, String href) {}
 
@@ -90,8 +90,8 @@ public final class Model {
   }
 
   public record ProductReleases(Chrome chrome, String product, String title, String productHref, String owner,
-      String ownerHref, String action, List<ReleaseEntry> log, ReleaseForm form, String csrf, String notice,
-      String error) {}
+      String ownerHref, String action, List<ReleaseEntry> log, Pager pager, String formAction, ReleaseForm form,
+      String csrf, String notice, String error) {}
 
   public record ContractRow(String id, String name, String file, String status, String product, String productHref,
       String owner, String ownerHref, int quality, int sla, String verifiedAt, String result, String resultClass,
