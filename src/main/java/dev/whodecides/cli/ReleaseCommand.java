@@ -66,11 +66,11 @@ final class ReleaseCommand implements Runnable {
     public Integer call() {
       Map<String, Double> values = new LinkedHashMap<>();
       for (String m : metrics) {
-        int eq = m.indexOf('=');
         try {
-          values.put(m.substring(0, eq).strip(), Double.parseDouble(m.substring(eq + 1).strip()));
-        } catch (RuntimeException e) {
-          throw new UserError("--metric '" + m + "' is not NAME=NUMBER, e.g. precision=0.82");
+          var metric = ReleaseRequest.metric(m);
+          values.put(metric.getKey(), metric.getValue());
+        } catch (IllegalArgumentException e) {
+          throw new UserError("--metric " + e.getMessage());
         }
       }
       Map<String, String> bar = new LinkedHashMap<>();

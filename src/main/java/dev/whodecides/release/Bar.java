@@ -49,7 +49,8 @@ public record Bar(String metric, String operator, double value) {
     return operator + " " + number(value);
   }
 
-  static String number(double v) {
+  /** A number as the bar and the statement write it: {@code 2}, not {@code 2.0}. */
+  public static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);
   }
 }

@@ -9,4 +9,23 @@ import java.util.Map;
  */
 public record ReleaseRequest(
     String product, String version, String decision, String by, Map<String, Double> metrics,
-    Map<String, String> bar, String acceptedRisk, String rationale, LocalDate waitUntil, Long supersedes) {}
+    Map<String, String> bar, String acceptedRisk, String rationale, LocalDate waitUntil, Long supersedes) {
+
+  /**
+   * One measured value as people type it, {@code precision=0.82}, for the command line and the form.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  public static Map.Entry<String, Double> metric(String nameEqualsValue) {
+    int eq = nameEqualsValue.indexOf('=');
+    try {
+      if (eq > 0) {
+        return Map.entry(nameEqualsValue.substring(0, eq).strip(),
+            Double.parseDouble(nameEqualsValue.substring(eq + 1).strip()));
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("'" + nameEqualsValue.strip() + "' is not NAME=NUMBER, e.g. precision=0.82");
+  }
+}

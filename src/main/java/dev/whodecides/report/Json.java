@@ -54,6 +54,17 @@ public final class Json {
     return m;
   }
 
+  /** The {@code summary} block of the lint JSON: counts over the whole catalog. */
+  public static Map<String, Object> summary(dev.whodecides.rules.LintResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("errors", r.count(dev.whodecides.rules.Severity.ERROR));
+    m.put("warnings", r.count(dev.whodecides.rules.Severity.WARNING));
+    m.put("infos", r.count(dev.whodecides.rules.Severity.INFO));
+    m.put("entities", r.entities());
+    m.put("files", r.catalog().files());
+    return m;
+  }
+
   static List<Map<String, Object>> findings(List<Finding> findings) {
     return findings.stream().map(Json::finding).toList();
   }

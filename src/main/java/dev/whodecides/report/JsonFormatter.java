@@ -3,7 +3,6 @@ package dev.whodecides.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
-import dev.whodecides.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -29,13 +28,7 @@ public final class JsonFormatter implements Formatter {
         gen.writeObject(Json.finding(f));
       }
       gen.writeEndArray();
-      gen.writeObjectFieldStart("summary");
-      gen.writeNumberField("errors", r.count(Severity.ERROR));
-      gen.writeNumberField("warnings", r.count(Severity.WARNING));
-      gen.writeNumberField("infos", r.count(Severity.INFO));
-      gen.writeNumberField("entities", r.entities());
-      gen.writeNumberField("files", r.catalog().files());
-      gen.writeEndObject();
+      gen.writeObjectField("summary", Json.summary(r));
       gen.writeEndObject();
     }
     out.write('\n');

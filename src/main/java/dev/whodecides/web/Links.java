@@ -19,17 +19,6 @@ final class Links {
     return "/entities/" + enc(ref.kind()) + ":" + enc(ref.namespace()) + "/" + enc(ref.name());
   }
 
-  static String entity(String canonical) {
-    if (canonical == null) {
-      return null;
-    }
-    try {
-      return entity(EntityRef.parse(canonical, "component"));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
   static String releases(EntityRef product) {
     return "/releases/" + enc(product.kind()) + ":" + enc(product.namespace()) + "/" + enc(product.name());
   }

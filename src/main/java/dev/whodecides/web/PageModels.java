@@ -298,7 +298,7 @@ final class PageModels {
     for (String name : names) {
       Double v = r.metrics().get(name);
       Bar b = bars.get(name);
-      metrics.add(new MetricRow(name, v == null ? "not measured" : number(v), b == null ? "" : b.expression(),
+      metrics.add(new MetricRow(name, v == null ? "not measured" : Bar.number(v), b == null ? "" : b.expression(),
           b == null || (v != null && b.metBy(v))));
     }
     EntityRef by = EntityRef.parse(r.by(), "user");
@@ -359,10 +359,6 @@ final class PageModels {
 
   static String shortRef(EntityRef ref) {
     return ref.namespace().equals(EntityRef.DEFAULT_NAMESPACE) ? ref.kind() + ":" + ref.name() : ref.toString();
-  }
-
-  static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   static boolean blank(String s) {

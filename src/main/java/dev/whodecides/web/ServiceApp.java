@@ -10,7 +10,6 @@ import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
-import dev.whodecides.rules.Severity;
 import dev.whodecides.rules.Linter;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
@@ -176,13 +175,7 @@ public final class ServiceApp {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("findings", matching.subList(Math.min(paging.offset(), matching.size()), paging.end(matching.size())).stream()
         .map(dev.whodecides.report.Json::finding).toList());
-    Map<String, Object> summary = new java.util.LinkedHashMap<>();
-    summary.put("errors", a.lint().count(Severity.ERROR));
-    summary.put("warnings", a.lint().count(Severity.WARNING));
-    summary.put("infos", a.lint().count(Severity.INFO));
-    summary.put("entities", a.lint().entities());
-    summary.put("files", a.catalog().files());
-    m.put("summary", summary);
+    m.put("summary", dev.whodecides.report.Json.summary(a.lint()));
     m.put("page", paging.describe(ctx, matching.size()));
     ctx.json(m);
   }

@@ -422,14 +422,11 @@ final class WebUi {
       if (line.isBlank()) {
         continue;
       }
-      int eq = line.indexOf('=');
       try {
-        if (eq <= 0) {
-          throw new NumberFormatException();
-        }
-        metrics.put(line.substring(0, eq).strip(), Double.parseDouble(line.substring(eq + 1).strip()));
-      } catch (NumberFormatException e) {
-        throw new Refusal(400, "Metric '" + line.strip() + "' is not NAME=NUMBER, e.g. precision=0.82");
+        var metric = ReleaseRequest.metric(line);
+        metrics.put(metric.getKey(), metric.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new Refusal(400, "Metric " + e.getMessage());
       }
     }
     Map<String, String> bar = new LinkedHashMap<>();
