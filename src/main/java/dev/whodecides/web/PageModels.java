@@ -19,7 +19,15 @@ import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.RuleDescriptor;
 import dev.whodecides.rules.Severity;
+import dev.whodecides.store.Store;
+import dev.whodecides.store.Verification;
 import dev.whodecides.web.view.Model.Chrome;
+import dev.whodecides.web.view.Model.ContractRow;
+import dev.whodecides.web.view.Model.Guarantees;
+import dev.whodecides.web.view.Model.ProductRelease;
+import dev.whodecides.web.view.Model.ProductReleases;
+import dev.whodecides.web.view.Model.ReleaseForm;
+import dev.whodecides.web.view.Model.Releases;
 import dev.whodecides.web.view.Model.DecisionRow;
 import dev.whodecides.web.view.Model.EntityPage;
 import dev.whodecides.web.view.Model.Evidence;
@@ -67,11 +75,16 @@ final class PageModels {
       DecisionType.GUARANTEES, List.of("no-guarantees", "guarantee-broken", "conflicting-owners"),
       DecisionType.PORTFOLIO, List.of("duplicated-work", "conflicting-owners"));
 
+  /** Release records a page of a product's log shows. */
+  static final int LOG_PAGE = 50;
+
   private final Analysis a;
+  private final Store store;
   private final Knowledge knowledge;
 
-  PageModels(Analysis a) {
+  PageModels(Analysis a, Store store) {
     this.a = a;
+    this.store = store;
     this.knowledge = a.lint().analysis().knowledge();
   }
 
@@ -150,7 +163,7 @@ final class PageModels {
     String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
     DecisionMatrix m = a.matrix();
     List<DecisionMatrix.Row> rows = m.rows().stream()
-        .filter(r -> needle.isEmpty() || contains(r.product().ref().name(), needle) || contains(r.product().title(), needle))
+        .filter(r -> matches(r.product(), needle))
         .filter(r -> !gapsOnly || r.cells().stream().anyMatch(DecisionMatrix.Cell::gap))
         .toList();
     Pager pager = pager(page, rows.size(), n -> "/matrix?" + query("q", q, "gaps", gapsOnly ? "1" : null) + "page=" + n);
@@ -311,7 +324,76 @@ final class PageModels {
     return records.stream().map(r -> entry(r, superseded)).toList();
   }
 
+  Releases releases(Chrome chrome, String q, int page) {
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    List<Entity> products = a.catalog().ofKind("component").stream().filter(e -> matches(e, needle)).toList();
+    Pager pager = pager(page, products.size(), n -> "/releases?" + query("q", q) + "page=" + n);
+    List<ProductRelease> rows = new ArrayList<>();
+    for (Entity e : slice(products, pager)) {
+      EntityRef owner = a.ownership().owner(e.ref(), DecisionType.RELEASE);
+      List<ReleaseRecord> latest = store.releases(e.ref().toString(), 1, 0);
+      String call = latest.isEmpty() ? null : latest.get(0).decision() + " " + latest.get(0).version() + " on "
+          + WHEN.format(latest.get(0).recordedAt());
+      rows.add(new ProductRelease(e.ref().toString(), title(e), Links.entity(e.ref()), Links.releases(e.ref()),
+          owner == null ? null : display(owner), owner == null ? null : Links.entity(owner), call));
+    }
+    return new Releases(chrome, rows, pager, q);
+  }
+
+  /** One product's release log, a page at a time, with the record form as it was left. */
+  ProductReleases productReleases(Chrome chrome, Entity p, int page, ReleaseForm form, String csrf, String notice,
+      String error) {
+    EntityRef owner = a.ownership().owner(p.ref(), DecisionType.RELEASE);
+    String action = owner == null
+        ? "Nobody holds the release decision for this product, so no call can be recorded until a Decision names an owner."
+        : "Only " + display(owner) + " can record a call here, with their own API token (whodecides token create).";
+    String product = p.ref().toString();
+    Pager pager = pager(page, store.releaseCount(product), LOG_PAGE, n -> Links.releases(p.ref()) + "?page=" + n);
+    List<ReleaseRecord> records = store.releases(product, LOG_PAGE, (pager.page() - 1) * LOG_PAGE);
+    return new ProductReleases(chrome, product, title(p), Links.entity(p.ref()), owner == null ? null : display(owner),
+        owner == null ? null : Links.entity(owner), action, log(records, store.superseded(product)), pager,
+        Links.releases(p.ref()), form, csrf, notice, error);
+  }
+
   // ---- contracts ----
+
+  Guarantees guarantees(Chrome chrome, String q, int page) {
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    Map<DataContract, Entity> products = contractProducts();
+    List<DataContract> matching = a.catalog().contracts().stream()
+        .filter(c -> needle.isEmpty() || contains(String.join(" ", String.valueOf(c.label()), String.valueOf(c.name()),
+            String.valueOf(c.dataProduct()), c.file()), needle)
+            || products.containsKey(c) && contains(title(products.get(c)), needle))
+        .toList();
+    Pager pager = pager(page, matching.size(), n -> "/guarantees?" + query("q", q) + "page=" + n);
+    Map<String, Verification> latest = new LinkedHashMap<>();
+    for (Verification v : store.latestVerifications()) {
+      latest.put(v.contract(), v);
+    }
+    List<ContractRow> rows = new ArrayList<>();
+    for (DataContract c : slice(matching, pager)) {
+      Optional<Entity> product = Optional.ofNullable(products.get(c));
+      EntityRef owner = product.map(e -> a.ownership().owner(e.ref(), DecisionType.GUARANTEES)).orElse(null);
+      Optional<Verification> v = Optional.ofNullable(c.id() == null ? null : latest.get(c.id()));
+      rows.add(new ContractRow(c.label(), c.name() == null ? c.label() : c.name(), c.file() + ":" + c.line(),
+          c.status() == null ? "no status" : c.status(), product.map(PageModels::title).orElse(c.dataProduct()),
+          product.map(e -> Links.entity(e.ref())).orElse(null), owner == null ? null : display(owner),
+          owner == null ? null : Links.entity(owner), c.qualityRules(), c.slaProperties(),
+          v.map(x -> WHEN.format(x.importedAt())).orElse(null), v.map(PageModels::result).orElse(null),
+          v.map(x -> passed(x) ? "verified-ok" : "verified-failed").orElse(null),
+          v.map(x -> x.passed() + " passed, " + x.failed() + " failed, " + x.errors() + " could not run"
+              + (x.server() == null ? "" : ", on " + x.server())).orElse(null)));
+    }
+    return new Guarantees(chrome, rows, !latest.isEmpty(), pager, q);
+  }
+
+  private static boolean passed(Verification v) {
+    return v.failed() == 0 && v.errors() == 0;
+  }
+
+  private static String result(Verification v) {
+    return passed(v) ? "all checks passed" : v.failed() > 0 ? v.failed() + " broken" : v.errors() + " could not run";
+  }
 
   /**
    * The catalog entity each contract is about (by annotation or by name), found in one pass over
@@ -365,12 +447,21 @@ final class PageModels {
     return s == null || s.isBlank();
   }
 
+  /** Whether a product's name or title holds the (lower-case) search text; empty text matches all. */
+  static boolean matches(Entity e, String needle) {
+    return needle.isEmpty() || contains(e.ref().name(), needle) || contains(title(e), needle);
+  }
+
   private static boolean contains(String haystack, String needle) {
     return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
   }
 
   static Pager pager(int page, int total, Function<Integer, String> href) {
-    int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    return pager(page, total, PAGE_SIZE, href);
+  }
+
+  static Pager pager(int page, int total, int size, Function<Integer, String> href) {
+    int pages = Math.max(1, (total + size - 1) / size);
     int p = Math.min(Math.max(1, page), pages);
     return new Pager(p, pages, total, p > 1 ? href.apply(p - 1) : null, p < pages ? href.apply(p + 1) : null);
   }

@@ -1,9 +1,7 @@
 package dev.whodecides.web;
 
-import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.graph.NodeKind;
 import dev.whodecides.pages.Page;
 import dev.whodecides.pages.Pages;
@@ -13,14 +11,9 @@ import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.ReleaseRequest;
 import dev.whodecides.store.Store;
-import dev.whodecides.store.Verification;
 import dev.whodecides.web.view.Model;
 import dev.whodecides.web.view.Model.Chrome;
-import dev.whodecides.web.view.Model.ContractRow;
 import dev.whodecides.web.view.Model.Link;
-import dev.whodecides.web.view.Model.Pager;
-import dev.whodecides.web.view.Model.ProductRelease;
-import dev.whodecides.web.view.Model.ProductReleases;
 import dev.whodecides.web.view.Model.ReleaseForm;
 import dev.whodecides.web.view.Model.TrendPoint;
 import gg.jte.ContentType;
@@ -42,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -150,6 +142,10 @@ final class WebUi {
     });
   }
 
+  private PageModels models() {
+    return new PageModels(analysis.get(), store);
+  }
+
   private Chrome chrome(Context ctx, String title, String section) {
     EntityRef user = ctx.attribute("user");
     return new Chrome(title, section, catalogError.get(), HTMX, user == null ? null : user.toString(),
@@ -230,11 +226,11 @@ final class WebUi {
         .map(r -> new TrendPoint(PageModels.WHEN.format(r.recordedAt()), r.source(), r.errors(), r.warnings(), r.infos(),
             r.findings()))
         .toList();
-    render(ctx, "overview.jte", new PageModels(a).overview(chrome(ctx, "Overview", "overview"), trend));
+    render(ctx, "overview.jte", new PageModels(a, store).overview(chrome(ctx, "Overview", "overview"), trend));
   }
 
   private void findings(Context ctx) {
-    render(ctx, "findings.jte", new PageModels(analysis.get()).findings(chrome(ctx, "Findings", "findings"),
+    render(ctx, "findings.jte", models().findings(chrome(ctx, "Findings", "findings"),
         ctx.queryParam("rule"), ctx.queryParam("severity"), ctx.queryParam("q"), page(ctx)));
   }
 
@@ -242,11 +238,11 @@ final class WebUi {
     Analysis a = analysis.get();
     var f = a.findings().byId(ctx.pathParam("id")).orElseThrow(() -> new PageError(404,
         "No finding " + ctx.pathParam("id") + " in the current catalog: it may have been fixed since the link was made."));
-    render(ctx, "finding.jte", new Model.FindingPage(chrome(ctx, f.rule(), "findings"), new PageModels(a).detail(f)));
+    render(ctx, "finding.jte", new Model.FindingPage(chrome(ctx, f.rule(), "findings"), new PageModels(a, store).detail(f)));
   }
 
   private void matrix(Context ctx) {
-    render(ctx, "matrix.jte", new PageModels(analysis.get()).matrix(chrome(ctx, "Decision matrix", "matrix"),
+    render(ctx, "matrix.jte", models().matrix(chrome(ctx, "Decision matrix", "matrix"),
         ctx.queryParam("q"), "1".equals(ctx.queryParam("gaps")), page(ctx)));
   }
 
@@ -255,14 +251,14 @@ final class WebUi {
     if (PageModels.blank(ctx.queryParam("product")) || PageModels.blank(ctx.queryParam("type"))) {
       throw new PageError(400, "Name the product and the decision type: /matrix/gap?product=REF&type=release");
     }
-    var gap = new PageModels(a).gap(chrome(ctx, "Unowned decision", "matrix"), ctx.queryParam("product"), ctx.queryParam("type"))
+    var gap = new PageModels(a, store).gap(chrome(ctx, "Unowned decision", "matrix"), ctx.queryParam("product"), ctx.queryParam("type"))
         .orElseThrow(() -> new PageError(404, "No product '" + ctx.queryParam("product") + "' with a decision type '"
             + ctx.queryParam("type") + "' in the catalog."));
     render(ctx, "gap.jte", gap);
   }
 
   private void people(Context ctx) {
-    render(ctx, "people.jte", new PageModels(analysis.get()).people(chrome(ctx, "People", "people"), ctx.queryParam("q"),
+    render(ctx, "people.jte", models().people(chrome(ctx, "People", "people"), ctx.queryParam("q"),
         "1".equals(ctx.queryParam("mismatch")), page(ctx)));
   }
 
@@ -277,7 +273,7 @@ final class WebUi {
   private void entity(Context ctx) {
     EntityRef ref = ref(ctx.pathParam("ref"));
     Analysis a = analysis.get();
-    render(ctx, "entity.jte", new PageModels(a).entity(chrome(ctx, ref.toString(), null), ref)
+    render(ctx, "entity.jte", new PageModels(a, store).entity(chrome(ctx, ref.toString(), null), ref)
         .orElseThrow(() -> new PageError(404, ref + " is not in the catalog.")));
   }
 
@@ -289,7 +285,7 @@ final class WebUi {
     String focusText = ctx.queryParam("focus");
     EntityRef focus = null;
     if (focusText != null && !focusText.isBlank()) {
-      Optional<Entity> found = new PageModels(a).resolve(focusText, List.of("group", "domain", "system", "component",
+      Optional<Entity> found = new PageModels(a, store).resolve(focusText, List.of("group", "domain", "system", "component",
           "api", "resource", "user", "decision"));
       focus = found.map(Entity::ref).filter(r -> NodeKind.of(r.kind()) != null).orElseThrow(() -> new PageError(404,
           "No entity '" + focusText.strip() + "' the graph can focus on; give a domain, team, system, product,"
@@ -314,29 +310,11 @@ final class WebUi {
   }
 
   private void releases(Context ctx) {
-    Analysis a = analysis.get();
-    PageModels m = new PageModels(a);
-    String q = ctx.queryParam("q");
-    String needle = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
-    List<Entity> products = a.catalog().ofKind("component").stream()
-        .filter(e -> needle.isEmpty() || e.ref().name().toLowerCase(java.util.Locale.ROOT).contains(needle)
-            || PageModels.title(e).toLowerCase(java.util.Locale.ROOT).contains(needle))
-        .toList();
-    Pager pager = PageModels.pager(page(ctx), products.size(), n -> "/releases?" + PageModels.query("q", q) + "page=" + n);
-    List<ProductRelease> rows = new ArrayList<>();
-    for (Entity e : PageModels.slice(products, pager)) {
-      EntityRef owner = a.ownership().owner(e.ref(), DecisionType.RELEASE);
-      List<ReleaseRecord> log = store.releases(e.ref().toString(), 1, 0);
-      String latest = log.isEmpty() ? null : log.get(0).decision() + " " + log.get(0).version() + " on "
-          + PageModels.WHEN.format(log.get(0).recordedAt());
-      rows.add(new ProductRelease(e.ref().toString(), PageModels.title(e), Links.entity(e.ref()), Links.releases(e.ref()),
-          owner == null ? null : m.display(owner), owner == null ? null : Links.entity(owner), latest));
-    }
-    render(ctx, "releases.jte", new Model.Releases(chrome(ctx, "Releases", "releases"), rows, pager, q));
+    render(ctx, "releases.jte", models().releases(chrome(ctx, "Releases", "releases"), ctx.queryParam("q"), page(ctx)));
   }
 
   private Entity product(Analysis a, String text) {
-    return new PageModels(a).resolve(text, ReleasePolicy.PRODUCT_KINDS)
+    return new PageModels(a, store).resolve(text, ReleasePolicy.PRODUCT_KINDS)
         .orElseThrow(() -> new PageError(404, "No product '" + text + "' in the catalog."));
   }
 
@@ -348,26 +326,9 @@ final class WebUi {
     showProduct(ctx, a, p, ReleaseForm.empty(), notice, null);
   }
 
-  /** Release records a page of the log shows. */
-  static final int LOG_PAGE = 50;
-
   private void showProduct(Context ctx, Analysis a, Entity p, ReleaseForm form, String notice, String error) {
-    EntityRef owner = a.ownership().owner(p.ref(), DecisionType.RELEASE);
-    PageModels m = new PageModels(a);
-    String action = owner == null
-        ? "Nobody holds the release decision for this product, so no call can be recorded until a Decision names an owner."
-        : "Only " + m.display(owner) + " can record a call here, with their own API token (whodecides token create).";
-    String product = p.ref().toString();
-    int total = store.releaseCount(product);
-    int pages = Math.max(1, (total + LOG_PAGE - 1) / LOG_PAGE);
-    int page = Math.min(Math.max(1, page(ctx)), pages);
-    String base = Links.releases(p.ref()) + "?page=";
-    Pager pager = new Pager(page, pages, total, page > 1 ? base + (page - 1) : null, page < pages ? base + (page + 1) : null);
-    List<ReleaseRecord> records = store.releases(product, LOG_PAGE, (page - 1) * LOG_PAGE);
-    render(ctx, "product-releases.jte", new ProductReleases(chrome(ctx, "Releases of " + PageModels.title(p), "releases"),
-        product, PageModels.title(p), Links.entity(p.ref()), owner == null ? null : m.display(owner),
-        owner == null ? null : Links.entity(owner), action, m.log(records, store.superseded(product)), pager,
-        Links.releases(p.ref()), form, csrf.token(ctx), notice, error));
+    render(ctx, "product-releases.jte", new PageModels(a, store).productReleases(
+        chrome(ctx, "Releases of " + PageModels.title(p), "releases"), p, page(ctx), form, csrf.token(ctx), notice, error));
   }
 
   private void recordRelease(Context ctx) {
@@ -466,46 +427,8 @@ final class WebUi {
   }
 
   private void guarantees(Context ctx) {
-    Analysis a = analysis.get();
-    PageModels m = new PageModels(a);
-    String q = ctx.queryParam("q");
-    String needle = q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT);
-    Map<DataContract, Entity> products = m.contractProducts();
-    List<DataContract> matching = a.catalog().contracts().stream()
-        .filter(c -> needle.isEmpty() || String.join(" ", String.valueOf(c.label()), String.valueOf(c.name()),
-            String.valueOf(c.dataProduct()), c.file()).toLowerCase(java.util.Locale.ROOT).contains(needle)
-            || products.containsKey(c) && PageModels.title(products.get(c)).toLowerCase(java.util.Locale.ROOT)
-                .contains(needle))
-        .toList();
-    Pager pager = PageModels.pager(page(ctx), matching.size(), n -> "/guarantees?" + PageModels.query("q", q) + "page=" + n);
-    Map<String, Verification> latest = new LinkedHashMap<>();
-    for (Verification v : store.latestVerifications()) {
-      latest.put(v.contract(), v);
-    }
-    List<ContractRow> rows = new ArrayList<>();
-    for (DataContract c : PageModels.slice(matching, pager)) {
-      Optional<Entity> product = Optional.ofNullable(products.get(c));
-      EntityRef owner = product.map(e -> a.ownership().owner(e.ref(), DecisionType.GUARANTEES)).orElse(null);
-      Optional<Verification> v = Optional.ofNullable(c.id() == null ? null : latest.get(c.id()));
-      rows.add(new ContractRow(c.label(), c.name() == null ? c.label() : c.name(), c.file() + ":" + c.line(),
-          c.status() == null ? "no status" : c.status(), product.map(PageModels::title).orElse(c.dataProduct()),
-          product.map(e -> Links.entity(e.ref())).orElse(null), owner == null ? null : m.display(owner),
-          owner == null ? null : Links.entity(owner), c.qualityRules(), c.slaProperties(),
-          v.map(x -> PageModels.WHEN.format(x.importedAt())).orElse(null), v.map(WebUi::result).orElse(null),
-          v.map(x -> passed(x) ? "verified-ok" : "verified-failed").orElse(null),
-          v.map(x -> x.passed() + " passed, " + x.failed() + " failed, " + x.errors() + " could not run"
-              + (x.server() == null ? "" : ", on " + x.server())).orElse(null)));
-    }
-    render(ctx, "guarantees.jte", new Model.Guarantees(chrome(ctx, "Guarantees", "guarantees"), rows, !latest.isEmpty(),
-        pager, q));
-  }
-
-  private static boolean passed(Verification v) {
-    return v.failed() == 0 && v.errors() == 0;
-  }
-
-  private static String result(Verification v) {
-    return passed(v) ? "all checks passed" : v.failed() > 0 ? v.failed() + " broken" : v.errors() + " could not run";
+    render(ctx, "guarantees.jte", models().guarantees(chrome(ctx, "Guarantees", "guarantees"), ctx.queryParam("q"),
+        page(ctx)));
   }
 
   private void knowledge(Context ctx) {
