@@ -154,7 +154,7 @@ final class PageModels {
     DecisionMatrix m = a.matrix();
     return new Overview(chrome, a.catalog().size(), a.catalog().files(), m.rows().size(), a.gapCells(),
         a.lint().count(Severity.ERROR), a.lint().count(Severity.WARNING), a.lint().count(Severity.INFO), rules,
-        trend.isEmpty() ? null : TrendChart.svg(trend), trend, kinds);
+        trend.isEmpty() ? null : TrendCharts.of(trend), trend, kinds);
   }
 
   // ---- matrix ----

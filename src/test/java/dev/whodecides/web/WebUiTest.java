@@ -304,7 +304,8 @@ class WebUiTest {
     assertThat(store.lintRuns(10)).isNotEmpty();
     String page = get("/").body();
     assertThat(page).contains("<figure class=\"trend\">").contains("aria-label=\"Findings per lint run\"")
-        .contains("<td>serve</td>");
+        .contains("<td>serve</td>").containsPattern("<rect class=\"t-error\" x=\"36\" y=\"[0-9.]+\" width=\"14\"")
+        .contains("<title>");
     assertThat(page).contains("<td><a href=\"/findings?rule=no-ship-authority\"><code>no-ship-authority</code></a></td>");
   }
 

@@ -32,8 +32,14 @@ public final class Model {
 
   public record TrendPoint(String when, String source, long errors, long warnings, long infos, long total) {}
 
+  /** One coloured part of a run's stacked bar, in the chart's coordinates. */
+  public record TrendBar(int x, String y, String height, String severity) {}
+
+  /** The trend as a chart: its size, the largest run for the scale, the bars and each run's hover column. */
+  public record TrendChart(int width, int height, long max, List<TrendBar> bars, List<Integer> columns, int barWidth) {}
+
   public record Overview(Chrome chrome, int entities, int files, int products, long gapCells, long errors,
-      long warnings, long infos, List<RuleCount> rules, String trendSvg, List<TrendPoint> trend,
+      long warnings, long infos, List<RuleCount> rules, TrendChart chart, List<TrendPoint> trend,
       List<Link> kinds) {}
 
   public record Findings(Chrome chrome, List<FindingRow> rows, Pager pager, List<String> rules, String rule,
