@@ -100,11 +100,13 @@ for ((r = 0; r < runs; r++)); do
   done
 done
 rss=$(awk '/VmHWM/ {printf "%d", $2/1024}' /proc/$pid/status)
+# The size of the whole findings JSON (lint --format json), the reason the API pages it.
+json_mb=$( ("$wd" lint "$org" --format json 2>/dev/null || true) | wc -c | awk '{printf "%.1f", $1 / 1e6}')
 stored=$(curl -sf "$base/api/releases?product=$product" | grep -o '"id":' | wc -l)
 
 med() { tr ' ' '\n' <<< "$1" | grep -v '^$' | median; }
 base99=$(med "${p99s[0]}")
-echo "Service over $n generated entities ($(curl -sf "$base/api/status" | grep -o '"findings":[0-9]*' | cut -d: -f2) findings), ready in ${ready} s, peak RSS ${rss} MB; wrk -t2 -c$CONNS paced to $RATE req/s, ${duration} s a run, median of $runs runs."
+echo "Service over $n generated entities ($(curl -sf "$base/api/status" | grep -o '"findings":[0-9]*' | cut -d: -f2) findings, ${json_mb} MB as one lint JSON), ready in ${ready} s, peak RSS ${rss} MB; wrk -t2 -c$CONNS paced to $RATE req/s, ${duration} s a run, median of $runs runs."
 echo
 echo "| request | req/s reached | p50 ms | p99 ms | p99 / baseline p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|---:|"
