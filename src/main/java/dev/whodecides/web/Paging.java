@@ -15,7 +15,8 @@ record Paging(int offset, int limit) {
     return new Paging(number(ctx, "offset", 0, 0, Integer.MAX_VALUE), number(ctx, "limit", DEFAULT, 1, MAX));
   }
 
-  private static int number(Context ctx, String name, int fallback, int min, int max) {
+  /** A whole-number query parameter from {@code min} to {@code max}, else a 400 that says so. */
+  static int number(Context ctx, String name, int fallback, int min, int max) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return fallback;

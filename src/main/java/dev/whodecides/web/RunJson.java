@@ -19,21 +19,6 @@ final class RunJson {
   private RunJson() {}
 
   /** The {@code limit} query parameter: how many of the newest runs to show. */
-  static int limit(String text) {
-    if (text == null || text.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(text.strip());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, like a number out of range
-    }
-    throw new ApiError(400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + text + "'");
-  }
-
   static Map<String, Object> lintRun(LintRun r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());

@@ -240,7 +240,7 @@ public final class ServiceApp {
   }
 
   private void lintRuns(Context ctx) {
-    int limit = RunJson.limit(ctx.queryParam("limit"));
+    int limit = Paging.number(ctx, "limit", RunJson.DEFAULT_LIMIT, 1, RunJson.MAX_LIMIT);
     analysis(); // so that the catalog as it is now is on the trend
     ctx.json(store.lintRuns(limit).stream().map(RunJson::lintRun).toList());
   }

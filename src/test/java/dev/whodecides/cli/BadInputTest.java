@@ -3,6 +3,7 @@ package dev.whodecides.cli;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -165,7 +166,7 @@ class BadInputTest {
     try {
       Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
     } catch (UnsupportedOperationException e) {
-      assumeTrue(false, "no POSIX permissions on this file system");
+      abort("no POSIX permissions on this file system");
     }
     boolean blocked = !Files.isReadable(target);
     if (!blocked) {
@@ -181,7 +182,7 @@ class BadInputTest {
       Process proc = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
       assumeTrue(proc.waitFor() == 0, "mkfifo failed");
     } catch (IOException | InterruptedException e) {
-      assumeTrue(false, "no mkfifo on this system: " + e.getMessage());
+      abort("no mkfifo on this system: " + e.getMessage());
     }
   }
 
