@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the service runs as a real process, clients post until it dies, and the restarted service must
  * list every id that was answered with 201.
  */
-class KillDurabilityTest {
+class KillDurabilityIT {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   static final ObjectMapper JSON = new ObjectMapper();
