@@ -14,9 +14,15 @@ public record Contract(
     List<Map<String, Object>> slaProperties,
     String slaDefaultElement) {
 
-  /** One entry of {@code servers}. */
+  /** One entry of {@code servers}. {@code catalog} is Trino's (and Databricks') level above the schema. */
   public record Server(String name, String type, String host, Integer port, String database, String schema,
-      String path, String format) {}
+      String path, String format, String catalog) {
+
+    public Server(String name, String type, String host, Integer port, String database, String schema, String path,
+        String format) {
+      this(name, type, host, port, database, schema, path, format, null);
+    }
+  }
 
   /** One entry of {@code schema}: a table, view or file. */
   public record SchemaObject(String name, String physicalName, List<Property> properties,

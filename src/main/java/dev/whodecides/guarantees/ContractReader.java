@@ -211,7 +211,7 @@ public final class ContractReader {
       Map<String, Object> s = (Map<String, Object>) o;
       servers.add(new Contract.Server(str(s.get("server")), str(s.get("type")), str(s.get("host")),
           s.get("port") instanceof Number n ? n.intValue() : null, str(s.get("database")), str(s.get("schema")),
-          str(s.get("path")), str(s.get("format"))));
+          str(s.get("path")), str(s.get("format")), str(s.get("catalog"))));
     }
     List<Contract.SchemaObject> objects = new ArrayList<>();
     for (Object o : list(root.get("schema"))) {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Opens the connection a contract's server describes: PostgreSQL over JDBC, DuckDB files, local
- * CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
+ * Opens the connection a contract's server describes: PostgreSQL and Trino over JDBC, DuckDB files,
+ * local CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
  */
 public final class Connections {
 
@@ -53,6 +53,9 @@ public final class Connections {
     String schema = server == null ? null : server.schema();
     if (jdbcUrl != null) {
       Dialect d = Dialect.ofUrl(jdbcUrl);
+      if (d == Dialect.TRINO && jdbcUrl.startsWith("jdbc:trino:") && !jdbcUrl.contains("user=")) {
+        props.putIfAbsent("user", System.getProperty("user.name", "whodecides")); // Trino refuses a query without one
+      }
       return new Opened(DriverManager.getConnection(jdbcUrl, props), d, schema);
     }
     if (server == null) {
@@ -79,12 +82,48 @@ public final class Connections {
         ro.setProperty("duckdb.read_only", "true");
         return new Opened(DriverManager.getConnection("jdbc:duckdb:" + db, ro), Dialect.DUCKDB, schema);
       }
+      case "trino" -> {
+        return trino(contract, server, serverName, props);
+      }
       case "local", "file", "csv", "parquet", "json" -> {
         return local(contract, server, serverName);
       }
       default -> throw new ServerError(contract.file() + ": server " + serverName + " has type '" + server.type()
-          + "'; whodecides connects to postgres, duckdb and local files itself, other engines through --jdbc-url");
+          + "'; whodecides connects to postgres, trino, duckdb and local files itself, other engines through --jdbc-url");
     }
+  }
+
+  /**
+   * A Trino coordinator: ODCS gives host, port, catalog and schema. Trino wants a user name even
+   * without authentication (the OS user's, as its own CLI does); a password needs TLS, which a
+   * host written as {@code https://...} asks for too.
+   */
+  private static Opened trino(Contract contract, Contract.Server server, String serverName, Properties props)
+      throws ServerError, SQLException {
+    if (server.host() == null || server.catalog() == null) {
+      throw new ServerError(contract.file() + ": trino server " + serverName + " needs host, port, catalog and schema");
+    }
+    String host = server.host();
+    boolean tls = props.containsKey("password") || host.toLowerCase(Locale.ROOT).startsWith("https://");
+    host = host.replaceFirst("(?i)^https?://", "").replaceFirst("/+$", "");
+    int port = server.port() != null ? server.port() : tls ? 443 : 8080;
+    String url = "jdbc:trino://" + host + ":" + port + "/" + server.catalog()
+        + (server.schema() == null ? "" : "/" + server.schema());
+    props.putIfAbsent("user", System.getProperty("user.name", "whodecides"));
+    props.setProperty("source", "whodecides");
+    if (tls) {
+      props.setProperty("SSL", "true");
+    }
+    Connection c = DriverManager.getConnection(url, props);
+    // The driver connects lazily: ask once now, so an unreachable coordinator or refused login is
+    // one connection error rather than one per table.
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT 1");
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return new Opened(c, Dialect.TRINO, server.schema());
   }
 
   /** Files become DuckDB views named after each object, so every check quotes names the same way. */

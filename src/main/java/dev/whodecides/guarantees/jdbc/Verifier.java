@@ -174,7 +174,8 @@ public final class Verifier {
     exprs.add("COUNT(*)");
     Map<Check, Integer> index = new LinkedHashMap<>();
     for (Check c : checks) {
-      String expr = expression(c, column(columns, c.column()));
+      String col = column(columns, c.column());
+      String expr = expression(c, col, col == null ? null : columns.get(col));
       int i = exprs.indexOf(expr);
       if (i < 0) {
         exprs.add(expr);
@@ -212,7 +213,7 @@ public final class Verifier {
     }
   }
 
-  String expression(Check c, String column) {
+  String expression(Check c, String column, String type) {
     String col = column == null ? null : Dialect.quote(column);
     return switch (c.metric()) {
       case ROW_COUNT -> "COUNT(*)";
@@ -232,14 +233,20 @@ public final class Verifier {
       case PATTERN_MISMATCH -> sum(col + " IS NOT NULL AND NOT " + dialect.matches(col, String.valueOf(c.values().get(0))));
       case TOO_SHORT -> sum(dialect.length(col) + " < " + num(c));
       case TOO_LONG -> sum(dialect.length(col) + " > " + num(c));
-      case BELOW_MIN -> sum(col + " < " + num(c));
-      case ABOVE_MAX -> sum(col + " > " + num(c));
-      case NOT_ABOVE -> sum(col + " <= " + num(c));
-      case NOT_BELOW -> sum(col + " >= " + num(c));
-      case NEWEST_AGE -> "MAX(" + col + ")";
-      case OLDEST_AGE -> "MIN(" + col + ")";
+      case BELOW_MIN -> sum(col + " < " + bound(c, type));
+      case ABOVE_MAX -> sum(col + " > " + bound(c, type));
+      case NOT_ABOVE -> sum(col + " <= " + bound(c, type));
+      case NOT_BELOW -> sum(col + " >= " + bound(c, type));
+      case NEWEST_AGE -> age("MAX(" + col + ")");
+      case OLDEST_AGE -> age("MIN(" + col + ")");
       default -> throw new IllegalStateException(c.metric() + " does not share a scan");
     };
+  }
+
+  /** The engine's own age of a timestamp where its dialect computes one, else the timestamp itself. */
+  private String age(String timestamp) {
+    String millis = dialect.ageMillis(timestamp, now);
+    return millis == null ? timestamp : millis;
   }
 
   private static String sum(String condition) {
@@ -250,6 +257,12 @@ public final class Verifier {
   private static String num(Check c) {
     Object v = c.values().get(0);
     return v instanceof Number n ? new BigDecimal(n.toString()).toPlainString() : Dialect.literal(String.valueOf(v));
+  }
+
+  /** A minimum or maximum: a number as such, anything else (a date, a timestamp) as the dialect compares it. */
+  private String bound(Check c, String type) {
+    Object v = c.values().get(0);
+    return v instanceof Number ? num(c) : dialect.bound(String.valueOf(v), type);
   }
 
   private static List<String> literals(List<Object> values) {
@@ -265,6 +278,16 @@ public final class Verifier {
   }
 
   private CheckResult judge(Check c, Object value, double rows) {
+    if ((c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) && dialect.measuresAge()) {
+      if (value == null) {
+        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+      }
+      double age = round(number(value) / 1000.0 / c.unitSeconds());
+      boolean ok = c.threshold().test(age);
+      return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
+          (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value is " + Json.num(age) + " "
+              + c.threshold().unit() + " old");
+    }
     if (c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) {
       Instant t = instant(value);
       if (t == null) {
