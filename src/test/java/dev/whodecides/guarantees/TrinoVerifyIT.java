@@ -1,13 +1,12 @@
 package dev.whodecides.guarantees;
 
+import static dev.whodecides.guarantees.VerifyCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whodecides.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.whodecides.guarantees.VerifyCliTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -189,15 +188,6 @@ class TrinoVerifyIT {
       entry("sql customers", "failed 1"),                           // dan owes 5.00
       entry("latency orders.ordered_at", "passed 0.08"),            // newest: 2 hours = 0.08 d
       entry("retention orders.ordered_at", "failed 40.0"));         // oldest: 40 days
-
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   @Test
   void theContractsTrinoServerGivesEveryOutcomeInOneScanPerTable() throws Exception {

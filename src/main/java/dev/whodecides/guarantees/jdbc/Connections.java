@@ -121,9 +121,20 @@ public final class Connections {
       st.execute("SELECT 1");
     } catch (SQLException e) {
       c.close();
-      throw e;
+      throw new SQLException(unreachable(e, host + ":" + port), e.getSQLState(), e);
     }
     return new Opened(c, Dialect.TRINO, server.schema());
+  }
+
+  /** The driver's reason in words: no Java class names. */
+  private static String unreachable(SQLException e, String where) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.SocketTimeoutException) {
+        return "no Trino coordinator answers at " + where;
+      }
+    }
+    return String.valueOf(e.getMessage()).replaceAll("\\b(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "");
   }
 
   /** Files become DuckDB views named after each object, so every check quotes names the same way. */
