@@ -1,8 +1,12 @@
 package dev.whodecides.guarantees.jdbc;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,6 +24,8 @@ public enum Dialect {
       Pattern.compile("(date|time|timestamp)(\\(\\d+\\))?( with time zone)?", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter UTC_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOCAL_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+  private static final DateTimeFormatter UTC_MICROS = LOCAL_MICROS.withZone(ZoneOffset.UTC);
 
   public static Dialect ofUrl(String url) {
     String u = url.toLowerCase(Locale.ROOT);
@@ -70,14 +76,31 @@ public enum Dialect {
 
   /**
    * A bound from the contract, written as text, for a column of {@code columnType} (as the engine
-   * names it). Trino compares a date or timestamp only with its own kind, so there the text becomes
-   * a typed value; the other engines convert a plain literal themselves.
+   * names it). Trino compares a date or timestamp only with a date or timestamp, and reads neither
+   * from ISO 8601 text with its {@code T} and {@code Z}; so there an ISO date or time becomes a
+   * typed literal rendered from the parsed value (an instant in UTC when the text has an offset),
+   * and other text is cast to the column's type. The other engines convert a plain literal themselves.
    */
   String bound(String text, String columnType) {
-    if (this == TRINO && columnType != null && TEMPORAL.matcher(columnType).matches()) {
+    if (this != TRINO || columnType == null || !TEMPORAL.matcher(columnType).matches()) {
+      return literal(text);
+    }
+    String t = text.strip();
+    try {
+      return "TIMESTAMP '" + UTC_MICROS.format(OffsetDateTime.parse(t.replace(' ', 'T')).toInstant()) + " UTC'";
+    } catch (DateTimeParseException notWithOffset) {
+      // next form
+    }
+    try {
+      return "TIMESTAMP '" + LOCAL_MICROS.format(LocalDateTime.parse(t.replace(' ', 'T'))) + "'";
+    } catch (DateTimeParseException notLocal) {
+      // next form
+    }
+    try {
+      return "DATE '" + LocalDate.parse(t) + "'";
+    } catch (DateTimeParseException notDate) {
       return "CAST(" + literal(text) + " AS " + columnType + ")";
     }
-    return literal(text);
   }
 
   String text(String expr) {
