@@ -222,37 +222,57 @@ class TrinoVerifyIT {
   }
 
   @Test
-  void aSqlRuleCannotWriteThroughTheReadOnlyTransaction() throws Exception {
-    Path f = dir.resolve("writer.odcs.yaml");
+  void hostileSqlRulesAreRefusedBeforeTrinoSeesThem() throws Exception {
+    Path f = dir.resolve("hostile.odcs.yaml");
     Files.writeString(f, """
         apiVersion: v3.1.0
         kind: DataContract
-        id: writer
+        id: hostile
         version: 1.0.0
         status: active
-        servers:
-          - server: warehouse
-            type: trino
-            host: 127.0.0.1
-            port: %d
-            catalog: memory
-            schema: shop
         schema:
           - name: customers
             quality:
               - type: sql
                 query: INSERT INTO {object} SELECT * FROM {object}
                 mustBe: 0
-        """.formatted(trino.port));
-    Run r = run("verify", f.toString(), "--format", "json");
+              - type: sql
+                query: "SELECT COUNT(*) FROM TABLE(memory.system.query(query => 'DELETE FROM shop.customers'))"
+                mustBe: 0
+              - type: sql
+                query: SELECT 1; DROP TABLE {object}
+                mustBe: 1
+              - type: sql
+                query: CREATE TABLE shop.copied AS SELECT * FROM {object}
+                mustBe: 0
+        """);
+    String user = "whodecides_hostile";
+    Run r = run("verify", f.toString(), "--format", "json", "--jdbc-url", trino.url("memory", "shop") + "?user=" + user);
     assertThat(r.status()).isEqualTo(1);
-    JsonNode sql = new ObjectMapper().readTree(r.out()).get("contracts").get(0).get("checks").get(1);
-    assertThat(sql.get("check").asText()).isEqualTo("sql");
-    assertThat(sql.get("result").asText()).isIn("error", "failed");
-    try (Connection c = trino.connect("loader"); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM memory.shop.customers")) {
-      rs.next();
-      assertThat(rs.getLong(1)).isEqualTo(3);
+    List<JsonNode> rules = new ArrayList<>();
+    new ObjectMapper().readTree(r.out()).get("contracts").get(0).get("checks").forEach(rules::add);
+    assertThat(rules).filteredOn(c -> c.get("check").asText().equals("sql")).hasSize(4)
+        .allSatisfy(c -> {
+          assertThat(c.get("result").asText()).isEqualTo("failed");
+          assertThat(c.get("message").asText()).startsWith("refused: ").endsWith("; the rule was not run");
+        });
+    // Trino saw only the probe of the table's columns, and the data is as loaded.
+    try (Connection c = trino.connect("auditor"); Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT query FROM system.runtime.queries WHERE \"user\" = '" + user + "'")) {
+        while (rs.next()) {
+          assertThat(rs.getString(1)).doesNotContainIgnoringCase("insert").doesNotContainIgnoringCase("delete")
+              .doesNotContainIgnoringCase("drop").doesNotContainIgnoringCase("create");
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM memory.shop.customers")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(3);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM memory.information_schema.tables"
+          + " WHERE table_schema = 'shop' AND table_name = 'copied'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
     }
   }
 

@@ -7,9 +7,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Opens the connection a contract's server describes: PostgreSQL and Trino over JDBC, DuckDB files,
@@ -56,7 +59,11 @@ public final class Connections {
       if (d == Dialect.TRINO && jdbcUrl.startsWith("jdbc:trino:") && !jdbcUrl.contains("user=")) {
         props.putIfAbsent("user", System.getProperty("user.name", "whodecides")); // Trino refuses a query without one
       }
-      return new Opened(DriverManager.getConnection(jdbcUrl, props), d, schema);
+      Connection c = DriverManager.getConnection(jdbcUrl, props);
+      if (d == Dialect.DUCKDB) {
+        lockDown(c, List.of());
+      }
+      return new Opened(c, d, schema);
     }
     if (server == null) {
       throw new ServerError(contract.file() + ": the contract names no server; add one under servers or pass --jdbc-url");
@@ -80,7 +87,9 @@ public final class Connections {
         }
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
-        return new Opened(DriverManager.getConnection("jdbc:duckdb:" + db, ro), Dialect.DUCKDB, schema);
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro);
+        lockDown(c, List.of());
+        return new Opened(c, Dialect.DUCKDB, schema);
       }
       case "trino" -> {
         return trino(contract, server, serverName, props);
@@ -137,6 +146,23 @@ public final class Connections {
     return String.valueOf(e.getMessage()).replaceAll("\\b(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "");
   }
 
+  /**
+   * Shuts an embedded DuckDB off from everything but the data the contract names, before any rule
+   * runs: no other file, extension, attached database or setting change. {@code readable} are the
+   * files the views read; DuckDB reads a view's file again at each query, so they stay allowed.
+   */
+  static void lockDown(Connection c, List<String> readable) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      if (!readable.isEmpty()) {
+        st.execute("SET allowed_paths = [" + readable.stream().map(Dialect::literal).collect(Collectors.joining(", ")) + "]");
+      }
+      st.execute("SET autoinstall_known_extensions = false");
+      st.execute("SET autoload_known_extensions = false");
+      st.execute("SET enable_external_access = false");
+      st.execute("SET lock_configuration = true");
+    }
+  }
+
   /** Files become DuckDB views named after each object, so every check quotes names the same way. */
   private static Opened local(Contract contract, Contract.Server server, String serverName) throws ServerError, SQLException {
     if (server.path() == null) {
@@ -152,6 +178,7 @@ public final class Connections {
     };
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    List<String> read = new ArrayList<>();
     try (Statement st = c.createStatement()) {
       for (Contract.SchemaObject o : contract.objects()) {
         String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
@@ -164,7 +191,9 @@ public final class Connections {
         }
         st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
             + Dialect.literal(file.toString()) + ")");
+        read.add(file.toString());
       }
+      lockDown(c, read);
     } catch (SQLException e) {
       c.close();
       throw e;
