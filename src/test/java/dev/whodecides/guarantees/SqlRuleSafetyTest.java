@@ -166,10 +166,33 @@ class SqlRuleSafetyTest {
     assertThat(check.result()).as(rule).isEqualTo(CheckResult.Outcome.FAILED);
     assertThat(check.message()).as(rule).startsWith("refused").doesNotContain("Exception");
     assertThat(check.observed()).isNull();
+    assertThat(r.scans()).as("nothing was read").containsEntry("victims", 0);
     assertThat(seconds).as("stopped before any timeout").isLessThan(TIMEOUT);
     assertThat(target).as("no file written").doesNotExist();
     assertThat(files()).as("no file created or changed").isEqualTo(filesBefore);
     assertThat(state(engine)).as("no table, schema or row changed").isEqualTo(before);
+  }
+
+  @Test
+  void theCommandLineReportsTheIssuesCopyRuleAsFailedAndWritesNothing() throws Exception {
+    for (Engine engine : List.of(Engine.CSV, Engine.POSTGRES)) {
+      Path target = dir.resolve("out-cli-" + engine);
+      Path file = dir.resolve("cli-" + engine + ".odcs.yaml");
+      String yaml = contractText(engine, "COPY (SELECT 1) TO '" + target + "'");
+      Files.writeString(file, yaml);
+      VerifyCliTest.Run r = engine == Engine.POSTGRES
+          ? VerifyCliTest.run("verify", file.toString(), "--format", "json", "--jdbc-url", pg.url)
+          : VerifyCliTest.run("verify", file.toString(), "--format", "json");
+      Files.delete(file);
+      assertThat(r.status()).as(r.err()).isEqualTo(1);
+      com.fasterxml.jackson.databind.JsonNode check = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+          .at("/contracts/0/checks/1");
+      assertThat(check.get("check").asText()).isEqualTo("sql");
+      assertThat(check.get("result").asText()).isEqualTo("failed");
+      assertThat(check.get("message").asText()).isEqualTo("refused: it is not one SQL query that whodecides can read"
+          + " (it stops at 'COPY', line 1, column 1); the rule was not run");
+      assertThat(target).doesNotExist();
+    }
   }
 
   // ---- the layer behind the parser: the engines' own locks ----
@@ -263,6 +286,24 @@ class SqlRuleSafetyTest {
   }
 
   private Contract contract(Engine engine, String rule) throws ContractError, IOException {
+    Path file = Files.createTempFile(dir, "hostile-", ".odcs.yaml");
+    try {
+      Files.writeString(file, contractText(engine, rule));
+      Contract k = Verifications.contract(file);
+      if (engine != Engine.DUCKDB_FILE) {
+        return k;
+      }
+      // ODCS names a DuckDB file in `database`; the connector reads `path`. Built directly so this test
+      // exercises the connection and its lock whatever the field is called.
+      return new Contract(k.id(), k.file(), k.path(),
+          List.of(new Contract.Server("db", "duckdb", null, null, null, null, duckdbFile.toString(), null)),
+          k.objects(), k.slaProperties(), k.slaDefaultElement());
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  private static String contractText(Engine engine, String rule) {
     String server = switch (engine) {
       case CSV -> """
           servers:
@@ -297,21 +338,7 @@ class SqlRuleSafetyTest {
                 query: |-
         """);
     rule.lines().forEach(l -> y.append("          ").append(l).append('\n'));
-    Path file = Files.createTempFile(dir, "hostile-", ".odcs.yaml");
-    try {
-      Files.writeString(file, y);
-      Contract k = Verifications.contract(file);
-      if (engine != Engine.DUCKDB_FILE) {
-        return k;
-      }
-      // ODCS names a DuckDB file in `database`; the connector reads `path`. Built directly so this test
-      // exercises the connection and its lock whatever the field is called.
-      return new Contract(k.id(), k.file(), k.path(),
-          List.of(new Contract.Server("db", "duckdb", null, null, null, null, duckdbFile.toString(), null)),
-          k.objects(), k.slaProperties(), k.slaDefaultElement());
-    } finally {
-      Files.delete(file);
-    }
+    return y.toString();
   }
 
   /** Every file under the watched directory with a digest of its bytes. */

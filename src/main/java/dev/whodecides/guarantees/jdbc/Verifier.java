@@ -148,10 +148,10 @@ public final class Verifier {
       scan(from, columns, aggregate, out);
     }
     for (Check c : separate) {
-      scans++;
       if (c.metric() == Metric.SQL) {
-        custom(from, columns, c, out);
+        scans += custom(from, columns, c, out) ? 1 : 0; // a refused rule reads nothing
       } else {
+        scans++;
         duplicateRows(from, columns, c, out);
       }
     }
@@ -341,8 +341,12 @@ public final class Verifier {
     }
   }
 
-  /** A contract's own SQL: placeholders become quoted names; read-only, with a statement timeout. */
-  private void custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out) throws ConnectionLost {
+  /**
+   * A contract's own SQL: placeholders become quoted names, then {@link SqlGuard} decides whether it
+   * may run at all; it runs read-only, with a statement timeout. Returns whether it was sent.
+   */
+  private boolean custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out)
+      throws ConnectionLost {
     String sql = c.text().strip();
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
@@ -356,7 +360,7 @@ public final class Verifier {
     Optional<String> refused = SqlGuard.refusal(sql);
     if (refused.isPresent()) {
       out.put(c, refusal(c, refused.get()));
-      return;
+      return false;
     }
     boolean auto = true;
     try {
@@ -377,7 +381,7 @@ public final class Verifier {
         Optional<String> engine = SqlGuard.engineRefusal(conn, dialect, sql);
         if (engine.isPresent()) {
           out.put(c, refusal(c, engine.get()));
-          return;
+          return false;
         }
         st.setQueryTimeout(timeoutSeconds);
         st.setEscapeProcessing(false); // a JDBC {fn ...} or {call ...} escape would rewrite the checked text
@@ -410,11 +414,12 @@ public final class Verifier {
         String by = engineRefused(s);
         if (by != null) {
           out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
-          return;
+          return true;
         }
       }
       out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
     }
+    return true;
   }
 
   private static CheckResult refusal(Check c, String why) {
