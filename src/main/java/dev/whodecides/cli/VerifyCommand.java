@@ -129,7 +129,7 @@ final class VerifyCommand implements Callable<Integer> {
       String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
       try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
         ContractResult.RoleCheck role = checkRole ? role(c, name, db, err) : null;
-        Verifier v = new Verifier(db.connection(), db.dialect(), db.schema(), timeout);
+        Verifier v = new Verifier(db, timeout);
         ContractResult r = v.verify(c, name, checks, progress::table).withRole(role);
         if (r.fatal() != null) {
           err.println("whodecides: " + c.file() + ": " + r.fatal());

@@ -35,8 +35,14 @@ public final class ContractReader {
     String text;
     try {
       text = Files.readString(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ContractError(display + ": no such contract file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ContractError(display + ": cannot read the contract: permission denied");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new ContractError(display + ": cannot read the contract: it is not UTF-8 text");
     } catch (IOException e) {
-      throw new ContractError(display + ": cannot read the contract (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      throw new ContractError(display + ": cannot read the contract; check that it is a readable file");
     }
     Map<String, Integer> lines = new HashMap<>();
     Object doc;
@@ -62,7 +68,9 @@ public final class ContractReader {
     try {
       return build(root, file, display);
     } catch (ClassCastException e) {
-      throw new ContractError(display + ":1: a field has the wrong type (" + e.getMessage() + ")");
+      // the schema check normally catches this first; Java's cast message means nothing to a contract's author
+      throw new ContractError(display + ":1: a field holds a list, mapping or text where the ODCS schema expects"
+          + " another kind of value; check the servers and schema entries against the ODCS schema");
     }
   }
 

@@ -202,6 +202,52 @@ class PostgresVerifyIT {
           entry("objectExists my_table", "passed true"),
           entry("propertyExists my_table.field_one", "passed true"),
           entry("required my_table.field_one", "passed 0"));
+      assertThat(r.checks().get(0).message()).isEqualTo("table \"public\".\"no_such_table\" does not exist on server test");
+      assertThat(r.checks().get(1).message())
+          .isEqualTo("not measured: table \"public\".\"no_such_table\" does not exist on server test");
+    }
+  }
+
+  @Test
+  void errorMessagesNameTypesAndNeverTheValues(@TempDir Path dir) throws Exception {
+    // field_one holds codes like CX-263-DU; PostgreSQL quotes the first one it cannot convert
+    Contract k = contract(dir, "messages.odcs.yaml", """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: messages
+        version: 1.0.0
+        status: active
+        schema:
+          - name: my_table
+            properties:
+              - name: field_one
+                logicalType: integer
+                logicalTypeOptions:
+                  minimum: 0
+                quality:
+                  - type: sql
+                    query: SELECT CAST({property} AS INTEGER) FROM {object} LIMIT 1
+                    mustBe: 1
+        slaProperties:
+          - property: freshness
+            value: 1
+            unit: d
+            element: my_table.field_two
+        """);
+    try (Connection c = db.connect()) {
+      Map<String, String> m = new java.util.LinkedHashMap<>();
+      for (CheckResult x : verify(c, Dialect.POSTGRES, "public", k).checks()) {
+        m.put(x.check().kind() + " " + x.check().target(), x.message());
+        assertThat(x.message()).doesNotContainPattern("[A-Z]{2}-[0-9]{3}-[A-Z]{2}").doesNotContain("Position", "ERROR:");
+      }
+      assertThat(m).containsEntry("propertyType my_table.field_one",
+              "column \"field_one\" is varchar in the data, which does not fit its declared logicalType integer")
+          .containsEntry("minimum my_table.field_one", "cannot measure minimum on column \"field_one\" (varchar in the"
+              + " data, declared logicalType integer): operator does not exist: character varying < integer")
+          .containsEntry("sql my_table.field_one", "query failed: a value in the data could not be converted or"
+              + " computed (SQLSTATE 22P02)")
+          .containsEntry("freshness my_table.field_two",
+              "not measured: freshness needs a date or timestamp column; column \"field_two\" (int4 in the data) is neither");
     }
   }
 

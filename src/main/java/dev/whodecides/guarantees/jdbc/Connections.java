@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +23,17 @@ public final class Connections {
 
   private Connections() {}
 
-  /** An open connection, the SQL dialect to speak on it, and the schema holding the tables. */
-  public record Opened(Connection connection, Dialect dialect, String schema) implements AutoCloseable {
+  /**
+   * An open connection, the SQL dialect to speak on it, the schema holding the tables and, for a
+   * local server, the file each table reads (present or not), so messages can name it.
+   */
+  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, Path> files)
+      implements AutoCloseable {
+
+    public Opened(Connection connection, Dialect dialect, String schema) {
+      this(connection, dialect, schema, Map.of());
+    }
+
     @Override
     public void close() throws SQLException {
       connection.close();
@@ -179,6 +189,7 @@ public final class Connections {
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
     List<String> read = new ArrayList<>();
+    Map<String, Path> files = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
       for (Contract.SchemaObject o : contract.objects()) {
         String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
@@ -186,8 +197,9 @@ public final class Connections {
         if (Files.isDirectory(file)) {
           file = file.resolve(o.table() + "." + format);
         }
+        files.put(o.table(), file);
         if (!Files.exists(file)) {
-          continue; // the object-exists check reports it
+          continue; // the object-exists check reports it, naming the file
         }
         st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
             + Dialect.literal(file.toString()) + ")");
@@ -198,6 +210,6 @@ public final class Connections {
       c.close();
       throw e;
     }
-    return new Opened(c, Dialect.DUCKDB, null);
+    return new Opened(c, Dialect.DUCKDB, null, files);
   }
 }

@@ -7,6 +7,7 @@ import dev.whodecides.guarantees.CheckResult.Outcome;
 import dev.whodecides.guarantees.Contract;
 import dev.whodecides.guarantees.ContractResult;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -38,17 +39,26 @@ public final class Verifier {
   private final String schema;
   private final int timeoutSeconds;
   private final Instant now;
+  private final Map<String, Path> files;
+  private String server = "the server";
 
   public Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds) {
-    this(conn, dialect, schema, timeoutSeconds, Instant.now());
+    this(conn, dialect, schema, timeoutSeconds, Instant.now(), Map.of());
   }
 
-  Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now) {
+  /** Verifies over an opened server; a local server's file names appear in messages about missing tables. */
+  public Verifier(Connections.Opened db, int timeoutSeconds) {
+    this(db.connection(), db.dialect(), db.schema(), timeoutSeconds, Instant.now(), db.files());
+  }
+
+  private Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now,
+      Map<String, Path> files) {
     this.conn = conn;
     this.dialect = dialect;
     this.schema = schema == null || schema.isBlank() ? null : schema;
     this.timeoutSeconds = timeoutSeconds;
     this.now = now;
+    this.files = files;
   }
 
   /** A connection that broke while checks were running; the results so far are kept. */
@@ -60,6 +70,7 @@ public final class Verifier {
 
   /** Verifies the checks, calling {@code onTable} as each table starts. */
   public ContractResult verify(Contract contract, String server, List<Check> checks, Consumer<String> onTable) {
+    this.server = server;
     Map<String, List<Check>> byTable = checks.stream()
         .collect(Collectors.groupingBy(Check::table, LinkedHashMap::new, Collectors.toList()));
     Map<Check, CheckResult> results = new LinkedHashMap<>();
@@ -98,20 +109,29 @@ public final class Verifier {
       }
     } catch (SQLException e) {
       lost(e);
+      String why = unreadable(table, from, e);
       // Without an object-exists check (an SLA on a table outside the schema) every check fails.
       boolean existence = checks.stream().anyMatch(c -> c.metric() == Metric.OBJECT_EXISTS);
       for (Check c : checks) {
         out.put(c, c.metric() == Metric.OBJECT_EXISTS || !existence
-            ? new CheckResult(c, Outcome.FAILED, false, "table " + from + " does not exist or cannot be read: " + oneLine(e.getMessage()))
-            : CheckResult.error(c, "not measured: table " + from + " does not exist or cannot be read"));
+            ? new CheckResult(c, Outcome.FAILED, false, why)
+            : CheckResult.error(c, "not measured: " + why));
       }
       return 0;
+    }
+    // logicalType per column, so a failing measurement can name the declared and the found type
+    Map<String, String> declared = new LinkedHashMap<>();
+    for (Check c : checks) {
+      if (c.metric() == Metric.PROPERTY_TYPE && c.column() != null) {
+        declared.put(c.column(), c.text());
+      }
     }
     List<Check> aggregate = new ArrayList<>();
     List<Check> separate = new ArrayList<>();
     for (Check c : checks) {
       switch (c.metric()) {
-        case OBJECT_EXISTS -> out.put(c, new CheckResult(c, Outcome.PASSED, true, "table " + from + " exists"));
+        case OBJECT_EXISTS -> out.put(c, new CheckResult(c, Outcome.PASSED, true, "table " + from + " exists"
+            + (files.containsKey(table) ? " (file " + files.get(table) + ")" : "")));
         case PROPERTY_EXISTS -> {
           String col = column(columns, c.column());
           out.put(c, col != null
@@ -125,15 +145,21 @@ public final class Verifier {
           } else {
             String type = columns.get(col);
             boolean ok = Types.compatible(c.text(), type);
-            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type,
-                "column type " + type + (ok ? " is compatible with " : " is not compatible with ") + c.text()));
+            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type, "column " + Dialect.quote(col)
+                + " is " + type + " in the data, which " + (ok ? "fits" : "does not fit") + " its declared logicalType "
+                + c.text()));
           }
         }
         default -> {
           List<String> needed = c.columns() != null ? c.columns() : c.column() == null ? List.of() : List.of(c.column());
           String missing = needed.stream().filter(n -> column(columns, n) == null).findFirst().orElse(null);
+          String col = column(columns, c.column());
           if (missing != null) {
             out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(missing) + " is missing from " + from));
+          } else if ((c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE)
+              && !temporalOrText(columns.get(col))) {
+            out.put(c, CheckResult.error(c, "not measured: " + c.kind() + " needs a date or timestamp column; "
+                + typed(col, columns.get(col), declared.get(c.column())) + " is neither"));
           } else if (c.metric().sharesScan()) {
             aggregate.add(c);
           } else {
@@ -145,7 +171,7 @@ public final class Verifier {
     int scans = 0;
     if (!aggregate.isEmpty()) {
       scans++;
-      scan(from, columns, aggregate, out);
+      scan(from, columns, declared, aggregate, out);
     }
     for (Check c : separate) {
       if (c.metric() == Metric.SQL) {
@@ -169,8 +195,8 @@ public final class Verifier {
   }
 
   /** The single aggregate query: COUNT(*) first, then one expression per distinct metric. */
-  private void scan(String from, Map<String, String> columns, List<Check> checks, Map<Check, CheckResult> out)
-      throws ConnectionLost {
+  private void scan(String from, Map<String, String> columns, Map<String, String> declared, List<Check> checks,
+      Map<Check, CheckResult> out) throws ConnectionLost {
     List<String> exprs = new ArrayList<>();
     exprs.add("COUNT(*)");
     Map<Check, Integer> index = new LinkedHashMap<>();
@@ -208,7 +234,10 @@ public final class Verifier {
           }
         } catch (SQLException e2) {
           lost(e2);
-          out.put(c, CheckResult.error(c, "query failed: " + oneLine(e2.getMessage())));
+          String col = column(columns, c.column());
+          out.put(c, CheckResult.error(c, "cannot measure " + c.kind()
+              + (col == null ? "" : " on " + typed(col, columns.get(col), declared.get(c.column())))
+              + ": " + EngineErrors.describe(e2, timeoutSeconds)));
         }
       }
     }
@@ -290,14 +319,19 @@ public final class Verifier {
               + c.threshold().unit() + " old");
     }
     if (c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) {
+      if (value == null) {
+        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+      }
       Instant t = instant(value);
       if (t == null) {
-        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+        // text that is not a date; the value itself stays out of the message
+        return CheckResult.error(c, "not measured: " + c.kind() + " needs dates or timestamps, and the text in "
+            + c.target() + " does not read as one");
       }
       double age = round((now.getEpochSecond() - t.getEpochSecond()) / c.unitSeconds());
       boolean ok = c.threshold().test(age);
       return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
-          (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value " + t + " is " + Json.num(age) + " "
+          (c.metric() == Metric.NEWEST_AGE ? "the newest" : "the oldest") + " value is " + Json.num(age) + " "
               + c.threshold().unit() + " old");
     }
     double count = value == null ? 0 : number(value);
@@ -337,7 +371,7 @@ public final class Verifier {
       }
     } catch (SQLException e) {
       lost(e);
-      out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
+      out.put(c, CheckResult.error(c, "query failed: " + EngineErrors.describe(e, timeoutSeconds)));
     }
   }
 
@@ -390,10 +424,14 @@ public final class Verifier {
             out.put(c, CheckResult.error(c, "the query returned no row"));
           } else {
             Object v = rs.getObject(1);
-            if (!(v instanceof Number) && !(v instanceof String)) {
-              out.put(c, CheckResult.error(c, "the query's first column is not a number: " + v));
+            Double d = v instanceof Number n ? Double.valueOf(n.doubleValue()) : v instanceof String text ? parsed(text) : null;
+            if (d == null) {
+              // what the value was stays out of the message: it is the data
+              String type = rs.getMetaData().getColumnTypeName(1).toLowerCase(Locale.ROOT);
+              out.put(c, CheckResult.error(c, v == null ? "the query returned NULL, not a number"
+                  : "the query's first column is " + type + (v instanceof String ? " that does not read as a number" : "")
+                      + "; make the rule return a count or another number"));
             } else {
-              double d = number(v);
               boolean ok = c.threshold().test(d);
               out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(d), "query returned " + Json.num(d)));
             }
@@ -408,18 +446,52 @@ public final class Verifier {
         }
         conn.setAutoCommit(auto);
       }
-    } catch (SQLException | NumberFormatException e) {
-      if (e instanceof SQLException s) {
-        lost(s);
-        String by = engineRefused(s);
-        if (by != null) {
-          out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
-          return true;
-        }
+    } catch (SQLException e) {
+      lost(e);
+      String by = engineRefused(e);
+      if (by != null) {
+        out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
+        return true;
       }
-      out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
+      out.put(c, CheckResult.error(c, "query failed: " + EngineErrors.describe(e, timeoutSeconds)));
     }
     return true;
+  }
+
+  /** Why a table could not be read, naming the file or table and the server. */
+  private String unreadable(String table, String from, SQLException e) {
+    Path file = files.get(table);
+    if (file != null) {
+      return java.nio.file.Files.exists(file)
+          ? "file " + file + " of server " + server + " cannot be read: " + EngineErrors.describe(e, timeoutSeconds)
+          : "file " + file + " of server " + server + " does not exist";
+    }
+    if (EngineErrors.missingTable(e)) {
+      return "table " + from + " does not exist on server " + server;
+    }
+    if (EngineErrors.notAllowed(e)) {
+      return "the role may not read table " + from + " on server " + server;
+    }
+    return "table " + from + " on server " + server + " cannot be read: " + EngineErrors.describe(e, timeoutSeconds);
+  }
+
+  /** {@code column "x" (varchar in the data, declared logicalType integer)}. */
+  private static String typed(String column, String found, String declared) {
+    return "column " + Dialect.quote(column) + " (" + found + " in the data"
+        + (declared == null ? "" : ", declared logicalType " + declared) + ")";
+  }
+
+  /** Whether an age can be measured on the column: dates and timestamps, or text holding them. */
+  private static boolean temporalOrText(String type) {
+    return type == null || type.contains("date") || type.contains("time") || Types.compatible("string", type);
+  }
+
+  private static Double parsed(String text) {
+    try {
+      return Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static CheckResult refusal(Check c, String why) {

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * row change behind. The canary tests prove the watched directory is writable by each engine, so
  * "no file" means the write was stopped, not that it could never have happened.
  */
-class SqlRuleSafetyTest {
+class SqlRuleSafetyIT {
 
   enum Engine { CSV, DUCKDB_FILE, POSTGRES }
 
