@@ -1,5 +1,7 @@
 package dev.whodecides.catalog;
 
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -238,7 +240,7 @@ public final class CatalogLoader {
               + "; entity names must be unique per kind and namespace"));
       return;
     }
-    if (entity.ref().kind().equals("location")) {
+    if (entity.ref().is(Kind.LOCATION)) {
       follow(entity, path);
     }
     String contract = Catalog.contractPath(entity);

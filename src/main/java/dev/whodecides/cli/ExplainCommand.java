@@ -1,11 +1,11 @@
 package dev.whodecides.cli;
 
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,7 +2,9 @@ package dev.whodecides.decisions;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public record DecisionMatrix(List<Row> rows) {
   public static DecisionMatrix of(Ownership ownership) {
     Catalog catalog = ownership.catalog();
     List<Row> rows = new ArrayList<>();
-    for (Entity product : catalog.ofKind("component")) {
+    for (Entity product : catalog.ofKind(Kind.COMPONENT)) {
       List<Cell> cells = new ArrayList<>();
       for (DecisionType t : DecisionType.values()) {
         Optional<Effective> e = ownership.effective(product.ref(), t);

@@ -2,12 +2,13 @@ package dev.whodecides.graph;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.rules.Consumers;
 import dev.whodecides.rules.Products;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class Gaps {
   /** The decision types this product needs and nobody holds, in {@link DecisionType} order. */
   static List<String> of(Ownership ownership, Entity product, boolean consumedByAnotherTeam) {
     List<String> out = new ArrayList<>();
-    boolean live = product.ref().kind().equals("component") && isLive(product);
+    boolean live = product.ref().is(Kind.COMPONENT) && isLive(product);
     for (DecisionType t : DecisionType.values()) {
       Optional<Effective> eff = ownership.effective(product.ref(), t);
       boolean required = live && (t == DecisionType.RELEASE || t == DecisionType.ROADMAP)

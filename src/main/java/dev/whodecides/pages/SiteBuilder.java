@@ -1,14 +1,12 @@
 package dev.whodecides.pages;
 
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
-import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.knowledge.Knowledge.Claim;
 import dev.whodecides.knowledge.Knowledge.DecisionCard;
 import dev.whodecides.knowledge.Knowledge.Episode;
 import dev.whodecides.knowledge.Knowledge.RoleCard;
 import dev.whodecides.knowledge.Knowledge.RuleCard;
+import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.pages.Block.Bullets;
 import dev.whodecides.pages.Block.Column;
 import dev.whodecides.pages.Block.Columns;
@@ -23,6 +21,8 @@ import dev.whodecides.pages.Inline.Strong;
 import dev.whodecides.pages.Inline.Text;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

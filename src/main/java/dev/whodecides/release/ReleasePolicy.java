@@ -2,10 +2,11 @@ package dev.whodecides.release;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,6 @@ import java.util.Optional;
  * words. Turns an accepted call into a record with its stakeholder statement.
  */
 public final class ReleasePolicy {
-
-  /** Kinds a product reference may name, tried in this order when written without a kind. */
-  public static final List<String> PRODUCT_KINDS = List.of("component", "api", "resource", "system");
 
   private final Ownership ownership;
   private final Clock clock;
@@ -51,12 +49,12 @@ public final class ReleasePolicy {
     if (!decision.equals("ship") && !decision.equals("wait")) {
       throw new Refusal(400, "decision is '" + r.decision() + "'; use ship or wait");
     }
-    EntityRef product = catalog.resolve(r.product(), PRODUCT_KINDS, EntityRef.DEFAULT_NAMESPACE)
+    EntityRef product = catalog.resolve(r.product(), Kind.PRODUCTS)
         .filter(catalog::exists)
         .orElseThrow(() -> new Refusal(404, "product '" + r.product() + "' is not in the catalog"));
     String byText = r.by() != null && !r.by().isBlank() ? r.by() : caller == null ? null : caller.toString();
     require(byText, "by");
-    EntityRef by = catalog.resolve(byText, List.of("user"), EntityRef.DEFAULT_NAMESPACE)
+    EntityRef by = catalog.resolve(byText, List.of(Kind.USER))
         .orElseThrow(() -> new Refusal(400, "by '" + byText + "' is not a reference to a person"));
     if (caller != null && !caller.equals(by)) {
       throw new Refusal(403, "the token belongs to " + caller + ", who cannot record a call in the name of " + by);

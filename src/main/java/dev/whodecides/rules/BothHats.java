@@ -1,8 +1,9 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +21,12 @@ public final class BothHats implements Rule {
   public void check(Analysis a, Reporter out) {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
     Map<EntityRef, Entity> firstProduct = new LinkedHashMap<>();
-    for (Entity c : a.catalog().ofKind("component")) {
+    for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
       if (!Products.isLive(c)) {
         continue;
       }
       EntityRef release = a.ownership().owner(c.ref(), DecisionType.RELEASE);
-      if (release == null || !release.kind().equals("user")) {
+      if (release == null || !release.is(Kind.USER)) {
         continue;
       }
       if (release.equals(a.ownership().owner(c.ref(), DecisionType.ROADMAP))) {

@@ -1,7 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.decisions.Declaration;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,9 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class DuplicatedWork implements Rule {
 
   @Override
   public void check(Analysis a, Reporter out) {
-    List<Entity> useCases = a.catalog().ofKind("usecase");
+    List<Entity> useCases = a.catalog().ofKind(Kind.USECASE);
     List<String> texts = new ArrayList<>(useCases.size());
     for (Entity u : useCases) {
       texts.add((u.text("problem") == null ? "" : u.text("problem")) + " "

@@ -1,7 +1,8 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ public final class GenericResource implements Rule {
   public void check(Analysis a, Reporter out) {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
     Map<EntityRef, Entity> firstUseCase = new LinkedHashMap<>();
-    for (Entity u : a.catalog().ofKind("usecase")) {
+    for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       List<EntityRef> staffed = new ArrayList<>(new LinkedHashSet<>(a.catalog().refs(u, "staffed")));
       for (EntityRef person : staffed) {
         byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(u.ref().toString());

@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.decisions.Declaration;
+import dev.whodecides.vocabulary.Kind;
 
 /** A decision held by a group, where one person has to make the call. */
 @RuleInfo(
@@ -13,7 +14,7 @@ public final class GroupOwnsDecision implements Rule {
   public void check(Analysis a, Reporter out) {
     for (Declaration d : a.ownership().declarations()) {
       // An owner that names nothing is unknown-reference's finding, not this one.
-      if (d.owner() != null && d.owner().kind().equals("group") && a.catalog().exists(d.owner())) {
+      if (d.owner() != null && d.owner().is(Kind.GROUP) && a.catalog().exists(d.owner())) {
         out.report(d.source(),
             "The " + d.type().id() + " decision for " + d.scope() + " is owned by the group " + d.owner()
                 + ", so no one person is accountable for making it.",

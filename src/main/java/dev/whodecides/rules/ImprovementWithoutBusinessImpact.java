@@ -2,8 +2,10 @@ package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Durations;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.catalog.Schedule;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ public final class ImprovementWithoutBusinessImpact implements Rule {
 
   @Override
   public void check(Analysis a, Reporter out) {
-    for (Entity i : a.catalog().ofKind("improvement")) {
+    for (Entity i : a.catalog().ofKind(Kind.IMPROVEMENT)) {
       List<String> reasons = new ArrayList<>();
       String businessMetric = i.text("businessMetric");
       if (businessMetric == null || businessMetric.isBlank()) {
@@ -48,12 +50,12 @@ public final class ImprovementWithoutBusinessImpact implements Rule {
     if (current.isEmpty() || job.isEmpty()) {
       return Optional.empty();
     }
-    String schedule = job.get().annotation(Schedule.ANNOTATION);
+    String schedule = job.get().annotation(Annotations.SCHEDULE);
     Optional<Duration> period = Schedule.period(schedule);
     if (period.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Duration> deadline = Durations.parse(job.get().annotation(Schedule.DEADLINE));
+    Optional<Duration> deadline = Durations.parse(job.get().annotation(Annotations.DEADLINE));
     if (deadline.isPresent()) {
       return current.get().compareTo(deadline.get()) < 0
           ? Optional.of("the job runs " + schedule + " and already finishes in " + Durations.format(current.get())

@@ -1,9 +1,10 @@
 package dev.whodecides.rules;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.catalog.EntitySchema;
 import dev.whodecides.catalog.SchemaProblem;
 import dev.whodecides.decisions.Declaration;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 
 /** A document that breaks the Backstage or whodecides schema; it is left out of the analysis. */
 @RuleInfo(
@@ -27,7 +28,7 @@ public final class InvalidEntity implements Rule {
                 + ", but a decision's scope must be a Component, API, Resource, System, Domain or Group.",
             "Scope the decision to the product, system, domain or team it is about.");
       }
-      if (d.owner() != null && !d.owner().kind().equals("user") && !d.owner().kind().equals("group")) {
+      if (d.owner() != null && !d.owner().is(Kind.USER) && !d.owner().is(Kind.GROUP)) {
         out.report(d.source(), d.source().ref() + " is invalid: spec.owner names " + d.owner()
                 + ", but a decision is owned by a person (user:) or, at most, a group.",
             "Name the person who makes this call as owner, e.g. user:jane.doe.");

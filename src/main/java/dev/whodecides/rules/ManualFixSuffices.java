@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.vocabulary.Kind;
 import java.util.Set;
 
 /** Building a model, an automation or an API for a problem small enough to fix by hand. */
@@ -16,7 +17,7 @@ public final class ManualFixSuffices implements Rule {
   @Override
   public void check(Analysis a, Reporter out) {
     long limit = a.options().manualFixVolume();
-    for (Entity u : a.catalog().ofKind("usecase")) {
+    for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       String solution = u.text("solution");
       if (solution == null || !BUILT.contains(solution) || !(u.spec().get("volume") instanceof Number volume)) {
         continue;

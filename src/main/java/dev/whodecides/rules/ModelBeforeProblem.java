@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public final class ModelBeforeProblem implements Rule {
 
   @Override
   public void check(Analysis a, Reporter out) {
-    for (Entity u : a.catalog().ofKind("usecase")) {
+    for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       String solution = u.text("solution");
       if (solution == null || solution.isBlank()) {
         continue;

@@ -3,8 +3,9 @@ package dev.whodecides.rules;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class NoGuarantees implements Rule {
               + " but has " + String.join(" and ", missing) + ".",
           "Make one person on the producing team accountable for quality, timeliness, integrity and completeness"
               + " (a Decision of type guarantees, usually the data product owner) and publish an active ODCS contract"
-              + " with quality rules or SLAs, linked by the whodecides.dev/contract annotation.");
+              + " with quality rules or SLAs, linked by the " + Annotations.CONTRACT + " annotation.");
     });
   }
 }

@@ -1,8 +1,9 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class NoRoadmapOwner implements Rule {
   @Override
   public void check(Analysis a, Reporter out) {
     Map<String, List<Entity>> byTeam = new LinkedHashMap<>();
-    for (Entity c : a.catalog().ofKind("component")) {
+    for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
       if (Products.isLive(c) && a.ownership().owner(c.ref(), DecisionType.ROADMAP) == null) {
         String team = a.catalog().ref(c, "owner").map(EntityRef::toString).orElse("");
         byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(c);
@@ -30,7 +31,7 @@ public final class NoRoadmapOwner implements Rule {
       List<String> names = products.stream().map(p -> p.ref().toString()).toList();
       String what = products.size() == 1 ? "1 product" : products.size() + " products";
       Optional<Entity> teamEntity = team.isEmpty() ? Optional.empty()
-          : a.catalog().get(EntityRef.parse(team, "group"));
+          : a.catalog().get(EntityRef.parse(team, Kind.GROUP.id()));
       String message = "Nobody decides which problem goes on the roadmap for " + what
           + (team.isEmpty() ? " without an owning team" : " of " + team) + ": " + Products.list(names, 10) + ".";
       String action = "Name one roadmap owner for " + (team.isEmpty() ? "these products" : "the products of " + team)
@@ -40,7 +41,7 @@ public final class NoRoadmapOwner implements Rule {
         out.report(teamEntity.get(), message, action);
       } else {
         Entity first = products.get(0);
-        out.report(team.isEmpty() ? first.ref() : EntityRef.parse(team, "group"), first, message,
+        out.report(team.isEmpty() ? first.ref() : EntityRef.parse(team, Kind.GROUP.id()), first, message,
             out.rule().role(), action);
       }
     });

@@ -1,8 +1,9 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Kind;
 import java.util.Optional;
 
 /** A live product that nobody may declare good enough to ship. */
@@ -15,7 +16,7 @@ public final class NoShipAuthority implements Rule {
 
   @Override
   public void check(Analysis a, Reporter out) {
-    for (Entity c : a.catalog().ofKind("component")) {
+    for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
       if (!Products.isLive(c)) {
         continue;
       }

@@ -1,11 +1,13 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.Declaration;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.PersonFit;
-import dev.whodecides.decisions.Role;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,8 +32,8 @@ public final class OneTitleOnly implements Rule {
   public void check(Analysis a, Reporter out) {
     Map<EntityRef, Set<Role>> titlesByRoot = new LinkedHashMap<>();
     Map<EntityRef, List<Entity>> holdersByRoot = new LinkedHashMap<>();
-    for (Entity user : a.catalog().ofKind("user")) {
-      Optional<Role> title = Role.ofTitle(user.annotation(PersonFit.TITLE_ANNOTATION));
+    for (Entity user : a.catalog().ofKind(Kind.USER)) {
+      Optional<Role> title = Role.ofTitle(user.annotation(Annotations.TITLE));
       if (title.isEmpty() || !PRODUCT_TITLES.contains(title.get())) {
         continue;
       }
@@ -64,7 +66,7 @@ public final class OneTitleOnly implements Rule {
       if (group.isPresent()) {
         out.report(group.get(), message, action);
       } else {
-        out.report(root, a.catalog().get(EntityRef.parse(both.get(0), "user")).orElseThrow(), message, null, action);
+        out.report(root, a.catalog().get(EntityRef.parse(both.get(0), Kind.USER.id())).orElseThrow(), message, null, action);
       }
     });
   }
@@ -75,7 +77,7 @@ public final class OneTitleOnly implements Rule {
     for (EntityRef group : a.catalog().refs(user, "memberOf")) {
       EntityRef root = group;
       for (EntityRef r : a.ownership().chain(group)) {
-        if (r.kind().equals("group")) {
+        if (r.is(Kind.GROUP)) {
           root = r;
         }
       }

@@ -1,8 +1,8 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -2,10 +2,11 @@ package dev.whodecides.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.release.Bar;
-import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.Refusal;
+import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +176,7 @@ public final class Store {
     }
     return jdbi.withHandle(h -> h.createQuery("SELECT user_ref FROM api_tokens WHERE token_hash = :hash")
         .bind("hash", hash(token.strip())).mapTo(String.class).findOne())
-        .map(ref -> EntityRef.parse(ref, "user"));
+        .map(ref -> EntityRef.parse(ref, Kind.USER.id()));
   }
 
   /** Appends a lint run and returns it with its id. */

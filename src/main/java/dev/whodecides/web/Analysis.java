@@ -85,7 +85,7 @@ final class Analysis {
    * The ownership graph around {@code focus} (null: the whole organization), laid out once per
    * analysis and focus; ELK takes from 0.1 s for the example to seconds for hundreds of boxes.
    */
-  Drawn graph(dev.whodecides.catalog.EntityRef focus) {
+  Drawn graph(dev.whodecides.vocabulary.EntityRef focus) {
     String key = focus == null ? "" : focus.toString();
     java.util.concurrent.CompletableFuture<Drawn> mine = new java.util.concurrent.CompletableFuture<>();
     java.util.concurrent.CompletableFuture<Drawn> existing;

@@ -7,6 +7,7 @@ import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
+import dev.whodecides.vocabulary.EntityRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package dev.whodecides.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.guarantees.PostgresDb;
 import dev.whodecides.release.Bar;
 import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.vocabulary.EntityRef;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
