@@ -8,6 +8,7 @@ import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.Role;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     Knowledge k = Knowledge.builtIn();
     PrintWriter out = spec.commandLine().getOut();
-    String key = id.trim().toLowerCase(java.util.Locale.ROOT);
+    String key = id.trim().toLowerCase(Locale.ROOT);
     var rule = BuiltInRules.byId(key);
     if (rule.isPresent()) {
       RuleDescriptor d = rule.get().descriptor();

@@ -30,14 +30,22 @@ public final class Ownership {
   private final Map<EntityRef, List<Declaration>> byOwner = new HashMap<>();
   private final Map<EntityRef, EntityRef> parentGroup = new HashMap<>();
   private final Map<EntityRef, List<EntityRef>> chains = new ConcurrentHashMap<>();
+  private final List<Entity> unknownTypes = new ArrayList<>();
+  private volatile Gaps gaps;
 
   private Ownership(Catalog catalog) {
     this.catalog = catalog;
     for (Entity d : catalog.ofKind(Kind.DECISION)) {
       Optional<DecisionType> type = DecisionType.byId(d.text("type"));
       Optional<EntityRef> scope = catalog.ref(d, "scope");
-      if (type.isEmpty() || scope.isEmpty()) {
+      if (type.isEmpty()) {
+        // The schema rejects such a document, so this holds only a catalog built another way;
+        // kept so that it is reported (invalid-entity) rather than dropped without a word.
+        unknownTypes.add(d);
         continue;
+      }
+      if (scope.isEmpty()) {
+        continue; // a scope that is no reference at all: unknown-reference reports it
       }
       Declaration decl = new Declaration(d, type.get(), scope.get(), catalog.ref(d, "owner").orElse(null),
           catalog.refs(d, "consulted"), catalog.refs(d, "informed"));
@@ -65,6 +73,31 @@ public final class Ownership {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** Decisions whose type is none of {@link DecisionType}: not counted, but reported. */
+  public List<Entity> unknownTypes() {
+    return Collections.unmodifiableList(unknownTypes);
+  }
+
+  /** Every product's gaps, computed once on first use; see {@link Gaps}. */
+  public Gaps gaps() {
+    Gaps g = gaps;
+    if (g == null) {
+      synchronized (this) {
+        g = gaps;
+        if (g == null) {
+          g = new Gaps(this);
+          gaps = g;
+        }
+      }
+    }
+    return g;
+  }
+
+  /** The decisions one product needs an owner for and nobody holds. */
+  public List<Gap> gaps(EntityRef product) {
+    return gaps().of(product);
   }
 
   /** Every resolvable Decision, in catalog order. */

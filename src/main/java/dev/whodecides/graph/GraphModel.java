@@ -73,13 +73,12 @@ final class GraphModel {
   }
 
   private void addEntities() {
-    Set<EntityRef> consumed = Gaps.consumedAcrossTeams(catalog);
     for (Kind kind : KINDS) {
       if (kind == Kind.DECISION && !decisionNodes) {
         continue;
       }
       for (Entity e : catalog.ofKind(kind)) {
-        drafts.put(e.ref(), draft(e, consumed.contains(e.ref())));
+        drafts.put(e.ref(), draft(e));
       }
     }
   }
@@ -313,7 +312,7 @@ final class GraphModel {
     return new Link(from, to, primary, List.copyOf(kinds), String.join(" \u00b7 ", parts), tip.toString(), gap);
   }
 
-  private Draft draft(Entity e, boolean consumed) {
+  private Draft draft(Entity e) {
     Kind kind = Kind.byId(e.ref().kind()).orElseThrow();
     NodeKind nodeKind = NodeKind.of(kind);
     String label = e.displayName();
@@ -348,7 +347,7 @@ final class GraphModel {
       catalog.ref(e, "owner").ifPresent(o -> tip.append("\nowner: ").append(o));
     }
     if (nodeKind == NodeKind.PRODUCT) {
-      gaps = Gaps.of(ownership, e, consumed);
+      gaps = ownership.gaps(e.ref()).stream().map(g -> g.type().id()).toList();
     }
     if (nodeKind == NodeKind.PRODUCT || nodeKind == NodeKind.SYSTEM || nodeKind == NodeKind.DOMAIN) {
       for (DecisionType t : DecisionType.values()) {

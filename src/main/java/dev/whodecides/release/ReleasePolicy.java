@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a release call may be recorded: only the effective {@code release} owner of the
@@ -38,7 +39,7 @@ public final class ReleasePolicy {
    * @throws Refusal with the reason and status when the call may not be recorded
    */
   /** What a metric may be called: letters, digits and {@code _ - . @ /}, starting with a letter. */
-  static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.@/-]{0,99}");
+  static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.@/-]{0,99}");
 
   public ReleaseRecord admit(ReleaseRequest r, EntityRef caller) {
     Catalog catalog = ownership.catalog();

@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.decisions.Gaps;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
@@ -14,15 +15,16 @@ import java.util.Optional;
 @RuleInfo(
     id = "both-hats",
     severity = Severity.INFO,
-    summary = "One person owns both the release and the roadmap decisions of a live product: make it a conscious choice.")
+    summary = "One person owns both the release and the roadmap decisions of a live product: make it a conscious choice.",
+    decisions = {DecisionType.RELEASE, DecisionType.ROADMAP})
 public final class BothHats implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
     Map<EntityRef, Entity> firstProduct = new LinkedHashMap<>();
     for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
-      if (!Products.isLive(c)) {
+      if (!Gaps.isLive(c)) {
         continue;
       }
       EntityRef release = a.ownership().owner(c.ref(), DecisionType.RELEASE);

@@ -12,11 +12,12 @@ import java.util.Objects;
 @RuleInfo(
     id = "conflicting-owners",
     severity = Severity.ERROR,
-    summary = "Two Decisions of the same type on the same scope name different owners.")
+    summary = "Two Decisions of the same type on the same scope name different owners.",
+    everyDecision = true)
 public final class ConflictingOwners implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<String, List<Declaration>> groups = new LinkedHashMap<>();
     for (Declaration d : a.ownership().declarations()) {
       groups.computeIfAbsent(d.scope() + "|" + d.type().id(), k -> new ArrayList<>()).add(d);

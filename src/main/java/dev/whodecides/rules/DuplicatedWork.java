@@ -5,6 +5,7 @@ import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,11 +18,12 @@ import java.util.Set;
     id = "duplicated-work",
     severity = Severity.WARNING,
     summary = "Use cases of different teams describe the same work and no portfolio owner covers those teams.",
-    role = "domain-owner")
+    role = "domain-owner",
+    decisions = DecisionType.PORTFOLIO)
 public final class DuplicatedWork implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     List<Entity> useCases = a.catalog().ofKind(Kind.USECASE);
     List<String> texts = new ArrayList<>(useCases.size());
     for (Entity u : useCases) {
@@ -44,7 +46,7 @@ public final class DuplicatedWork implements Rule {
       if (teams.size() < 2 || coveredByOnePortfolioOwner(a, teams)) {
         continue;
       }
-      cluster.sort(java.util.Comparator.comparing(Entity::file).thenComparingInt(Entity::line));
+      cluster.sort(Comparator.comparing(Entity::file).thenComparingInt(Entity::line));
       List<String> names = cluster.stream().map(u -> u.ref() + " (" + u.text("team") + ")").toList();
       out.report(cluster.get(0),
           cluster.size() + " use cases of " + teams.size() + " teams describe the same work and no portfolio owner"
@@ -55,7 +57,7 @@ public final class DuplicatedWork implements Rule {
     }
   }
 
-  private static boolean coveredByOnePortfolioOwner(Analysis a, Set<EntityRef> teams) {
+  private static boolean coveredByOnePortfolioOwner(AnalysedCatalog a, Set<EntityRef> teams) {
     Set<EntityRef> owners = new HashSet<>();
     for (EntityRef team : teams) {
       EntityRef owner = a.ownership().owner(team, DecisionType.PORTFOLIO);

@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
@@ -16,13 +17,14 @@ import java.util.Set;
     id = "generic-resource",
     severity = Severity.WARNING,
     summary = "One person is staffed on three or more use cases, or alone on a use case that needs two or more skills.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.STAFFING)
 public final class GenericResource implements Rule {
 
   static final int MAX_USE_CASES = 3;
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
     Map<EntityRef, Entity> firstUseCase = new LinkedHashMap<>();
     for (Entity u : a.catalog().ofKind(Kind.USECASE)) {

@@ -7,11 +7,12 @@ import dev.whodecides.vocabulary.Kind;
 @RuleInfo(
     id = "group-owns-decision",
     severity = Severity.WARNING,
-    summary = "A Decision's owner is a Group: somebody in particular has to make the call.")
+    summary = "A Decision's owner is a Group: somebody in particular has to make the call.",
+    everyDecision = true)
 public final class GroupOwnsDecision implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (Declaration d : a.ownership().declarations()) {
       // An owner that names nothing is unknown-reference's finding, not this one.
       if (d.owner() != null && d.owner().is(Kind.GROUP) && a.catalog().exists(d.owner())) {

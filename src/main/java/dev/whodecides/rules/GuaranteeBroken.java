@@ -4,6 +4,7 @@ import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.guarantees.VerifiedResults;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,18 @@ import java.util.Set;
     id = "guarantee-broken",
     severity = Severity.ERROR,
     summary = "An entity another team consumes has a contract whose guarantees failed their last verification.",
-    role = "data-product-owner")
+    role = "data-product-owner",
+    decisions = DecisionType.GUARANTEES)
 public final class GuaranteeBroken implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     VerifiedResults verified = a.options().verified();
     if (verified.isEmpty()) {
       return;
     }
     Catalog catalog = a.catalog();
-    for (Map.Entry<EntityRef, Set<String>> e : Consumers.of(catalog).entrySet()) {
+    for (Map.Entry<EntityRef, Set<String>> e : a.ownership().gaps().consumers().entrySet()) {
       Entity entity = catalog.get(e.getKey()).orElseThrow();
       for (DataContract c : catalog.contractsFor(entity)) {
         if (!c.givesGuarantees()) {

@@ -4,6 +4,7 @@ import dev.whodecides.catalog.Durations;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.Schedule;
 import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.time.Duration;
@@ -16,11 +17,12 @@ import java.util.Optional;
     id = "improvement-without-business-impact",
     severity = Severity.WARNING,
     summary = "An improvement names no business metric it moves, or speeds up a job that already finishes well within its schedule.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.PRIORITIZATION)
 public final class ImprovementWithoutBusinessImpact implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (Entity i : a.catalog().ofKind(Kind.IMPROVEMENT)) {
       List<String> reasons = new ArrayList<>();
       String businessMetric = i.text("businessMetric");
@@ -43,7 +45,7 @@ public final class ImprovementWithoutBusinessImpact implements Rule {
   }
 
   /** Why a faster run would change nothing for the target's schedule, if it would not. */
-  private static Optional<String> slack(Analysis a, Entity improvement) {
+  private static Optional<String> slack(AnalysedCatalog a, Entity improvement) {
     Optional<Duration> current = Durations.parse(improvement.spec().get("current"));
     Optional<EntityRef> target = a.catalog().ref(improvement, "target");
     Optional<Entity> job = target.flatMap(a.catalog()::get);

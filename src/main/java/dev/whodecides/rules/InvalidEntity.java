@@ -1,10 +1,12 @@
 package dev.whodecides.rules;
 
+import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntitySchema;
 import dev.whodecides.catalog.SchemaProblem;
 import dev.whodecides.decisions.Declaration;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
+import java.util.TreeSet;
 
 /** A document that breaks the Backstage or whodecides schema; it is left out of the analysis. */
 @RuleInfo(
@@ -14,12 +16,17 @@ import dev.whodecides.vocabulary.Kind;
 public final class InvalidEntity implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (SchemaProblem p : a.catalog().schemaProblems()) {
       out.report(p.entity(), p.file(), p.line(), p.column(),
           (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message()
               + (p.message().endsWith(".") ? "" : "."),
           null, "Fix the document so whodecides can read it; until then it is left out of the analysis.");
+    }
+    for (Entity d : a.ownership().unknownTypes()) {
+      out.report(d, d.ref() + " is invalid: spec.type '" + d.text("type") + "' is not a decision type, so the decision"
+              + " is not counted; use one of " + String.join(", ", new TreeSet<>(EntitySchema.DECISION_TYPES)) + ".",
+          "Fix the type so the decision counts; until then it is left out of the analysis.");
     }
     for (Declaration d : a.ownership().declarations()) {
       EntityRef scope = d.scope();

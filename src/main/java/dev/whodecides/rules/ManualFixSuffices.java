@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.Kind;
 import java.util.Set;
 
@@ -9,13 +10,14 @@ import java.util.Set;
     id = "manual-fix-suffices",
     severity = Severity.WARNING,
     summary = "A use case builds a model, automation or API for so few items that a manual clean-up may be the better answer.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.PRIORITIZATION)
 public final class ManualFixSuffices implements Rule {
 
   private static final Set<String> BUILT = Set.of("model", "automation", "api");
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     long limit = a.options().manualFixVolume();
     for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       String solution = u.text("solution");

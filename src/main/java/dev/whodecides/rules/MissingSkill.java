@@ -3,6 +3,7 @@ package dev.whodecides.rules;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntitySchema;
 import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
@@ -17,11 +18,12 @@ import java.util.Set;
     id = "missing-skill",
     severity = Severity.WARNING,
     summary = "A use case needs a skill that none of the people staffed on it has.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.STAFFING)
 public final class MissingSkill implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       Set<String> needs = new LinkedHashSet<>(u.texts("needs"));
       if (needs.isEmpty()) {

@@ -16,16 +16,17 @@ import java.util.Set;
     id = "no-guarantees",
     severity = Severity.ERROR,
     summary = "An entity another team consumes has no guarantees owner or no data contract that gives guarantees.",
-    role = "data-product-owner")
+    role = "data-product-owner",
+    decisions = DecisionType.GUARANTEES)
 public final class NoGuarantees implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Catalog catalog = a.catalog();
-    Map<EntityRef, Set<String>> consumers = Consumers.of(catalog);
+    Map<EntityRef, Set<String>> consumers = a.ownership().gaps().consumers();
     consumers.forEach((ref, who) -> {
       Entity e = catalog.get(ref).orElseThrow();
-      boolean owned = a.ownership().owner(ref, DecisionType.GUARANTEES) != null;
+      boolean owned = a.ownership().gaps().of(ref, DecisionType.GUARANTEES).isEmpty();
       List<DataContract> contracts = catalog.contractsFor(e);
       boolean guaranteed = contracts.stream().anyMatch(DataContract::givesGuarantees);
       if (owned && guaranteed) {

@@ -15,14 +15,15 @@ import java.util.Optional;
     id = "no-roadmap-owner",
     severity = Severity.ERROR,
     summary = "Production or experimental components have no roadmap owner: nobody decides which problem they solve next.",
-    role = "product-manager")
+    role = "product-manager",
+    decisions = DecisionType.ROADMAP)
 public final class NoRoadmapOwner implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<String, List<Entity>> byTeam = new LinkedHashMap<>();
     for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
-      if (Products.isLive(c) && a.ownership().owner(c.ref(), DecisionType.ROADMAP) == null) {
+      if (a.ownership().gaps().of(c.ref(), DecisionType.ROADMAP).isPresent()) {
         String team = a.catalog().ref(c, "owner").map(EntityRef::toString).orElse("");
         byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(c);
       }

@@ -2,6 +2,7 @@ package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.decisions.Effective;
+import dev.whodecides.decisions.Gap;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.Kind;
 import java.util.Optional;
@@ -11,19 +12,18 @@ import java.util.Optional;
     id = "no-ship-authority",
     severity = Severity.ERROR,
     summary = "A production or experimental component has no release owner: nobody can say it is good enough to ship.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.RELEASE)
 public final class NoShipAuthority implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
-      if (!Products.isLive(c)) {
+      Optional<Gap> gap = a.ownership().gaps().of(c.ref(), DecisionType.RELEASE);
+      if (gap.isEmpty()) {
         continue;
       }
-      Optional<Effective> eff = a.ownership().effective(c.ref(), DecisionType.RELEASE);
-      if (eff.isPresent() && eff.get().owned()) {
-        continue;
-      }
+      Optional<Effective> eff = Optional.ofNullable(gap.get().governing());
       String why = eff.isPresent()
           ? "the release decision at " + eff.get().declaration().source().where() + " names no owner"
           : "no release decision covers it or its system, domain or team";

@@ -11,6 +11,7 @@ import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +24,14 @@ import java.util.Set;
 @RuleInfo(
     id = "one-title-only",
     severity = Severity.INFO,
-    summary = "An organization uses only one product title and its holders own both release and roadmap: make the both-hats choice consciously.")
+    summary = "An organization uses only one product title and its holders own both release and roadmap: make the both-hats choice consciously.",
+    decisions = {DecisionType.RELEASE, DecisionType.ROADMAP})
 public final class OneTitleOnly implements Rule {
 
   private static final Set<Role> PRODUCT_TITLES = EnumSet.of(Role.PRODUCT_OWNER, Role.PRODUCT_MANAGER);
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<EntityRef, Set<Role>> titlesByRoot = new LinkedHashMap<>();
     Map<EntityRef, List<Entity>> holdersByRoot = new LinkedHashMap<>();
     for (Entity user : a.catalog().ofKind(Kind.USER)) {
@@ -72,8 +74,8 @@ public final class OneTitleOnly implements Rule {
   }
 
   /** The top-level groups above the user's groups. */
-  private static Set<EntityRef> roots(Analysis a, Entity user) {
-    Set<EntityRef> roots = new java.util.LinkedHashSet<>();
+  private static Set<EntityRef> roots(AnalysedCatalog a, Entity user) {
+    Set<EntityRef> roots = new LinkedHashSet<>();
     for (EntityRef group : a.catalog().refs(user, "memberOf")) {
       EntityRef root = group;
       for (EntityRef r : a.ownership().chain(group)) {
@@ -86,7 +88,7 @@ public final class OneTitleOnly implements Rule {
     return roots;
   }
 
-  private static boolean holds(Analysis a, EntityRef person, DecisionType type) {
+  private static boolean holds(AnalysedCatalog a, EntityRef person, DecisionType type) {
     for (Declaration d : a.ownership().ownedBy(person)) {
       if (d.type() == type) {
         return true;

@@ -16,11 +16,12 @@ import java.util.TreeSet;
 @RuleInfo(
     id = "title-mismatch",
     severity = Severity.WARNING,
-    summary = "A person's title names one role, but the decisions they hold belong to another.")
+    summary = "A person's title names one role, but the decisions they hold belong to another.",
+    everyDecision = true)
 public final class TitleMismatch implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (Entity user : a.catalog().ofKind(Kind.USER)) {
       Optional<Role> titled = Role.ofTitle(user.annotation(Annotations.TITLE));
       if (titled.isEmpty()) {

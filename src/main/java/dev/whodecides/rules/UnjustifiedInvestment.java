@@ -3,6 +3,7 @@ package dev.whodecides.rules;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntitySchema;
 import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.util.List;
@@ -13,11 +14,12 @@ import java.util.Optional;
     id = "unjustified-investment",
     severity = Severity.WARNING,
     summary = "A use case hires people or buys outside help without an earlier MVP of the same team that shows it pays off.",
-    role = "domain-owner")
+    role = "domain-owner",
+    decisions = DecisionType.PORTFOLIO)
 public final class UnjustifiedInvestment implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       String solution = u.text("solution");
       if (!"hire".equals(solution) && !"external".equals(solution)) {
@@ -47,7 +49,7 @@ public final class UnjustifiedInvestment implements Rule {
     }
   }
 
-  private static boolean sameTeam(Analysis a, Entity u, Entity mvp) {
+  private static boolean sameTeam(AnalysedCatalog a, Entity u, Entity mvp) {
     Optional<EntityRef> team = a.catalog().ref(u, "team");
     return team.isPresent() && team.equals(a.catalog().ref(mvp, "team"));
   }

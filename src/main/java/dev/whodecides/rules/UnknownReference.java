@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class UnknownReference implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Catalog catalog = a.catalog();
     for (Entity e : catalog.entities()) {
       for (RefField f : RefField.ALL) {

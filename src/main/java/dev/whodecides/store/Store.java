@@ -21,11 +21,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -147,8 +149,8 @@ public final class Store {
   }
 
   /** The ids of a product's records that a later record corrects. */
-  public java.util.Set<Long> superseded(String product) {
-    return jdbi.withHandle(h -> new java.util.HashSet<>(h.createQuery(
+  public Set<Long> superseded(String product) {
+    return jdbi.withHandle(h -> new HashSet<>(h.createQuery(
             "SELECT supersedes FROM releases WHERE product = :product AND supersedes IS NOT NULL")
         .bind("product", product).mapTo(Long.class).list()));
   }

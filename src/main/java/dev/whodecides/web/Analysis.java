@@ -19,7 +19,6 @@ final class Analysis {
   private final FindingIndex findings;
   private volatile DecisionMatrix matrix;
   private volatile List<PersonFit> people;
-  private volatile long gapCells = -1;
   /** Layouts of this analysis by focus, the most recently used kept; each laid out once, by one thread. */
   private final java.util.Map<String, java.util.concurrent.CompletableFuture<Drawn>> graphs =
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -71,14 +70,9 @@ final class Analysis {
     return m;
   }
 
-  /** How many matrix cells have no owner. */
+  /** How many decisions products need an owner for and lack: the gaps the matrix shows red. */
   long gapCells() {
-    long n = gapCells;
-    if (n < 0) {
-      n = matrix().rows().stream().flatMap(r -> r.cells().stream()).filter(DecisionMatrix.Cell::gap).count();
-      gapCells = n;
-    }
-    return n;
+    return ownership().gaps().count();
   }
 
   /**

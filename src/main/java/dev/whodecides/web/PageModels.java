@@ -69,12 +69,6 @@ final class PageModels {
   static final int PAGE_SIZE = 100;
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  /** The rules that report a gap of each decision type, for the matrix's red cells. */
-  private static final Map<DecisionType, List<String>> GAP_RULES = Map.of(
-      DecisionType.RELEASE, List.of("no-ship-authority", "group-owns-decision", "conflicting-owners"),
-      DecisionType.ROADMAP, List.of("no-roadmap-owner", "group-owns-decision", "conflicting-owners"),
-      DecisionType.GUARANTEES, List.of("no-guarantees", "guarantee-broken", "conflicting-owners"),
-      DecisionType.PORTFOLIO, List.of("duplicated-work", "conflicting-owners"));
 
   /** Release records a page of a product's log shows. */
   static final int LOG_PAGE = 50;
@@ -173,10 +167,11 @@ final class PageModels {
       List<MatrixCell> cells = new ArrayList<>();
       for (DecisionMatrix.Cell c : r.cells()) {
         EntityRef product = r.product().ref();
-        if (c.gap()) {
-          String hint = c.declaration() == null ? "nobody is named for " + c.type().id()
-              : "declared unowned at " + c.declaration().source().where();
-          cells.add(new MatrixCell(c.type().id(), true, null, null, null, Links.gap(product, c.type()), hint));
+        if (c.unowned()) {
+          String hint = (c.declaration() == null ? "nobody is named for " + c.type().id()
+              : "declared unowned at " + c.declaration().source().where())
+              + (c.gap() ? "" : "; this product does not need an owner for it yet");
+          cells.add(new MatrixCell(c.type().id(), c.gap(), null, null, null, Links.gap(product, c.type()), hint));
         } else {
           String from = c.inheritedFrom() == null || c.inheritedFrom().equals(product) ? null : shortRef(c.inheritedFrom());
           String hint = c.owner() + (c.declaration() == null ? "" : ", declared at " + c.declaration().source().where());
@@ -209,7 +204,7 @@ final class PageModels {
         ? "No Decision names an owner for it on the product, its system, its domain or its owning team."
         : eff.get().owned() ? "It is owned by " + eff.get().owner() + "."
         : "It is written down as unowned at " + eff.get().declaration().source().where() + ".";
-    List<String> rules = GAP_RULES.getOrDefault(t, List.of());
+    List<String> rules = BuiltInRules.descriptors().stream().filter(d -> d.reportsOn(t)).map(RuleDescriptor::id).toList();
     List<Finding> about = a.findings().about(p.ref().toString());
     List<FindingDetail> details = new ArrayList<>();
     about.stream().filter(f -> rules.contains(f.rule())).forEach(f -> details.add(detail(f)));
@@ -287,7 +282,7 @@ final class PageModels {
         decisions.add(new DecisionRow(t.id(), owner == null ? null : owner.toString(),
             owner == null ? Links.gap(ref, t) : Links.entity(owner), from == null ? null : from.toString(),
             from == null ? null : Links.entity(from), eff.map(x -> x.declaration().source().where()).orElse(null),
-            owner == null));
+            a.ownership().gaps().of(ref, t).isPresent()));
       }
     }
     List<FindingRow> findings = a.findings().about(ref.toString()).stream().map(this::row).toList();

@@ -1,6 +1,7 @@
 package dev.whodecides.evidence;
 
 import dev.whodecides.knowledge.Times;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class EvidenceSearchTest {
       assertThat(p.url()).isEqualTo("https://www.youtube.com/watch?v=rTRTjB6cGng&t=" + p.from() + "s");
     }
     // A synthetic episode: two chapters of one line every 10 seconds.
-    List<TranscriptLine> lines = new java.util.ArrayList<>();
+    List<TranscriptLine> lines = new ArrayList<>();
     for (int sec = 0; sec < 400; sec += 10) {
       lines.add(new TranscriptLine(sec, sec % 20 == 0 ? "Host" : "Guest", "words ".repeat(20), sec < 200 ? "A" : "B"));
     }

@@ -9,11 +9,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.whodecides.guarantees.jdbc.Connections;
 import dev.whodecides.guarantees.jdbc.Dialect;
+import dev.whodecides.guarantees.jdbc.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,7 +230,7 @@ class PostgresVerifyTest {
                 mustBe: 10
         """);
     try (Connection c = db.connect()) {
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(c, Dialect.POSTGRES, "public", 1)
+      ContractResult r = new Verifier(c, Dialect.POSTGRES, "public", 1)
           .verify(k, "test", Planner.plan(k), t -> { });
       assertThat(r.checks().get(1).result()).isEqualTo(CheckResult.Outcome.ERROR);
       assertThat(r.checks().get(1).message()).contains("read-only");
@@ -297,16 +300,16 @@ class PostgresVerifyTest {
     Map<String, String> env = Map.of("WHODECIDES_LOCAL_PG_USERNAME", PostgresDb.USER,
         "WHODECIDES_LOCAL_PG_PASSWORD", "s3cret-Pa55");
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "local-pg", null, env)) {
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(o.connection(), o.dialect(), o.schema(), 10)
+      ContractResult r = new Verifier(o.connection(), o.dialect(), o.schema(), 10)
           .verify(k, "local-pg", Planner.plan(k), t -> { });
-      assertThat(VerifyReport.json(java.util.List.of(r)) + VerifyReport.text(java.util.List.of(r)))
+      assertThat(VerifyReport.json(List.of(r)) + VerifyReport.text(List.of(r)))
           .contains("\"passed\" : 1").doesNotContain("s3cret");
     }
     Map<String, String> wrong = Map.of("WHODECIDES_LOCAL_PG_USERNAME", "nobody_here",
         "WHODECIDES_LOCAL_PG_PASSWORD", "s3cret-Pa55");
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "local-pg", null, wrong)) {
       throw new AssertionError("a user that does not exist connected");
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       assertThat(e.getMessage()).contains("nobody_here").doesNotContain("s3cret");
     }
   }

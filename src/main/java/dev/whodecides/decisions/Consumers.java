@@ -1,4 +1,4 @@
-package dev.whodecides.rules;
+package dev.whodecides.decisions;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
