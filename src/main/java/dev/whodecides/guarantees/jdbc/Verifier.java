@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -330,6 +331,12 @@ public final class Verifier {
       String col = column(columns, c.column());
       sql = sql.replace("{property}", Dialect.quote(col == null ? c.column() : col));
     }
+    // Checked after the placeholders are replaced, so the text judged is the text that would run.
+    Optional<String> refused = SqlGuard.refusal(sql);
+    if (refused.isPresent()) {
+      out.put(c, refusal(c, refused.get()));
+      return;
+    }
     boolean auto = true;
     try {
       auto = conn.getAutoCommit();
@@ -343,8 +350,16 @@ public final class Verifier {
         if (dialect == Dialect.POSTGRES) {
           st.execute("SET TRANSACTION READ ONLY");
           st.execute("SET LOCAL statement_timeout = " + (timeoutSeconds * 1000L));
+          // the rule's backslashes then mean what the parser took them to mean
+          st.execute("SET LOCAL standard_conforming_strings = on");
+        }
+        Optional<String> engine = SqlGuard.engineRefusal(conn, dialect, sql);
+        if (engine.isPresent()) {
+          out.put(c, refusal(c, engine.get()));
+          return;
         }
         st.setQueryTimeout(timeoutSeconds);
+        st.setEscapeProcessing(false); // a JDBC {fn ...} or {call ...} escape would rewrite the checked text
         try (ResultSet rs = st.executeQuery(sql)) {
           if (!rs.next()) {
             out.put(c, CheckResult.error(c, "the query returned no row"));
@@ -371,9 +386,30 @@ public final class Verifier {
     } catch (SQLException | NumberFormatException e) {
       if (e instanceof SQLException s) {
         lost(s);
+        String by = engineRefused(s);
+        if (by != null) {
+          out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
+          return;
+        }
       }
       out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
     }
+  }
+
+  private static CheckResult refusal(Check c, String why) {
+    return new CheckResult(c, Outcome.FAILED, null, "refused: " + why + "; the rule was not run");
+  }
+
+  /** The engine's own lock stopped the rule: a refusal like the guard's, so the check fails. */
+  private String engineRefused(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (dialect == Dialect.DUCKDB && m.contains("Permission Error")) {
+      return "refused by DuckDB: the rule reaches a file, extension or setting the contract does not name";
+    }
+    if ("25006".equals(e.getSQLState())) {
+      return "refused by PostgreSQL: the rule tries to change something inside the read-only transaction";
+    }
+    return null;
   }
 
   /** Rethrows as {@link ConnectionLost} when the connection itself is gone. */
