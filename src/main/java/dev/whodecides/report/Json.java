@@ -42,6 +42,7 @@ public final class Json {
     rec.put("action", f.recommendation().action());
     m.put("recommendation", rec);
     m.put("evidence", f.evidence().stream().map(Json::citation).toList());
+    m.put("fingerprint", f.fingerprint());
     return m;
   }
 

@@ -29,7 +29,7 @@ public final class ConflictingOwners implements Rule {
           continue;
         }
         DecisionType type = d.type();
-        out.report(d.scope(), d.source(),
+        out.about(type.id(), first.source().ref(), d.source().ref()).report(d.scope(), d.source(),
             "The " + type.id() + " decision for " + d.scope() + " is claimed twice: " + who(first) + " at "
                 + first.source().where() + " and " + who(d) + " here, so nobody knows whose call it is.",
             type.role().id(),

@@ -46,9 +46,10 @@ public final class DuplicatedWork implements Rule {
       if (teams.size() < 2 || coveredByOnePortfolioOwner(a, teams)) {
         continue;
       }
-      cluster.sort(Comparator.comparing(Entity::file).thenComparingInt(Entity::line));
+      // By reference, so the finding sits on the same use case whatever order files are read in.
+      cluster.sort(Comparator.comparing(Entity::ref));
       List<String> names = cluster.stream().map(u -> u.ref() + " (" + u.text("team") + ")").toList();
-      out.report(cluster.get(0),
+      out.about(String.join(",", cluster.stream().map(u -> u.ref().toString()).toList())).report(cluster.get(0),
           cluster.size() + " use cases of " + teams.size() + " teams describe the same work and no portfolio owner"
               + " covers all of " + String.join(", ", teams.stream().map(EntityRef::toString).toList()) + ": "
               + Products.list(names, 8) + ".",

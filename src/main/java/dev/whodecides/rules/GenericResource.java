@@ -35,7 +35,7 @@ public final class GenericResource implements Rule {
       }
       Set<String> needs = new LinkedHashSet<>(u.texts("needs"));
       if (staffed.size() == 1 && needs.size() >= 2) {
-        out.report(u,
+        out.about("alone").report(u,
             u.ref() + " of team " + u.text("team") + " needs " + needs.size() + " skills (" + String.join(", ", needs)
                 + ") but only " + staffed.get(0) + " is staffed on it.",
             "Staff one person per skill the use case needs, or cut the use case down to what one person can do,"
@@ -52,9 +52,9 @@ public final class GenericResource implements Rule {
       String action = "Agree with the business owners which use cases come first and staff the others with their own"
           + " people; one person spread over many use cases finishes none of them on time.";
       if (user.isPresent()) {
-        out.report(user.get(), message, action);
+        out.about("overloaded").report(user.get(), message, action);
       } else {
-        out.report(person, firstUseCase.get(person), message, null, action);
+        out.about("overloaded").report(person, firstUseCase.get(person), message, null, action);
       }
     });
   }

@@ -16,7 +16,7 @@ public final class GroupOwnsDecision implements Rule {
     for (Declaration d : a.ownership().declarations()) {
       // An owner that names nothing is unknown-reference's finding, not this one.
       if (d.owner() != null && d.owner().is(Kind.GROUP) && a.catalog().exists(d.owner())) {
-        out.report(d.source(),
+        out.about(d.type().id()).report(d.source(),
             "The " + d.type().id() + " decision for " + d.scope() + " is owned by the group " + d.owner()
                 + ", so no one person is accountable for making it.",
             d.type().role().id(),

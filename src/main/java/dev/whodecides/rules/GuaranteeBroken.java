@@ -32,7 +32,7 @@ public final class GuaranteeBroken implements Rule {
         if (!c.givesGuarantees()) {
           continue; // no promise made: that is no-guarantees' finding, not this one
         }
-        verified.find(c.id(), c.file()).filter(v -> !v.broken().isEmpty()).ifPresent(v -> out.report(entity,
+        verified.find(c.id(), c.file()).filter(v -> !v.broken().isEmpty()).ifPresent(v -> out.about(c.label()).report(entity,
             e.getKey() + " is consumed by " + Products.list(List.copyOf(e.getValue()), 5) + " but contract "
                 + c.label() + " broke " + v.broken().size() + (v.broken().size() == 1 ? " check" : " checks")
                 + " in its last verification: " + String.join("; ", v.broken().subList(0, Math.min(5, v.broken().size())))

@@ -42,7 +42,7 @@ public final class NoGuarantees implements Rule {
                 + (contracts.get(0).status() == null ? "without status" : contracts.get(0).status())
                 + (contracts.get(0).givesGuarantees() ? "" : ", needs status active and a quality rule or SLA") + ")");
       }
-      out.report(e,
+      out.about(DecisionType.GUARANTEES.id()).report(e,
           ref + " of " + catalog.ref(e, "owner").map(Object::toString).orElse(e.text("owner")) + " is consumed by " + Products.list(List.copyOf(who), 5)
               + " but has " + String.join(" and ", missing) + ".",
           "Make one person on the producing team accountable for quality, timeliness, integrity and completeness"

@@ -38,11 +38,12 @@ public final class NoRoadmapOwner implements Rule {
       String action = "Name one roadmap owner for " + (team.isEmpty() ? "these products" : "the products of " + team)
           + ", usually a product manager: add a Decision of type roadmap scoped to the owning team, the system or each"
           + " product.";
+      Reporter roadmap = out.about(DecisionType.ROADMAP.id());
       if (teamEntity.isPresent()) {
-        out.report(teamEntity.get(), message, action);
+        roadmap.report(teamEntity.get(), message, action);
       } else {
         Entity first = products.get(0);
-        out.report(team.isEmpty() ? first.ref() : EntityRef.parse(team, Kind.GROUP.id()), first, message,
+        roadmap.report(team.isEmpty() ? first.ref() : EntityRef.parse(team, Kind.GROUP.id()), first, message,
             out.rule().role(), action);
       }
     });

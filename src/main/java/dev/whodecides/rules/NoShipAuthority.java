@@ -27,7 +27,7 @@ public final class NoShipAuthority implements Rule {
       String why = eff.isPresent()
           ? "the release decision at " + eff.get().declaration().source().where() + " names no owner"
           : "no release decision covers it or its system, domain or team";
-      out.report(c,
+      out.about(DecisionType.RELEASE.id()).report(c,
           "Nobody can decide whether " + c.ref() + " (" + c.text("lifecycle") + ", owned by "
               + a.catalog().ref(c, "owner").map(Object::toString).orElse(c.text("owner")) + ") is good enough to ship: " + why + ".",
           "Name one person who makes the ship-or-wait call: add a Decision of type release with scope "

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class UnknownReference implements Rule {
 
   @Override
-  public void check(AnalysedCatalog a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter reporter) {
     Catalog catalog = a.catalog();
     for (Entity e : catalog.entities()) {
       for (RefField f : RefField.ALL) {
@@ -25,6 +25,7 @@ public final class UnknownReference implements Rule {
         }
         List<String> texts = f.list() ? e.texts(f.field()) : e.text(f.field()) == null ? List.of() : List.of(e.text(f.field()));
         for (String text : texts) {
+          Reporter out = reporter.about("spec." + f.field(), text);
           Optional<EntityRef> ref = catalog.resolve(text, f.kinds(), e.ref().namespace());
           if (ref.isEmpty()) {
             out.report(e, "spec." + f.field() + " of " + e.ref() + " is '" + text
@@ -45,7 +46,7 @@ public final class UnknownReference implements Rule {
       }
       String contract = Catalog.contractPath(e);
       if (contract != null && catalog.contractsAt(contract).isEmpty()) {
-        out.report(e, "Annotation " + Annotations.CONTRACT + " of " + e.ref() + " points at " + contract
+        reporter.about(Annotations.CONTRACT, contract).report(e, "Annotation " + Annotations.CONTRACT + " of " + e.ref() + " points at " + contract
                 + ", which is not an ODCS v3 data contract that could be read.",
             "Fix the path (it is relative to " + e.file() + ") or add the contract file.");
       }
