@@ -3,6 +3,7 @@ package dev.whodecides.guarantees;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An ODCS contract reduced to what verification needs: where the data lives and what it promises. */
 public record Contract(
@@ -45,7 +46,7 @@ public record Contract(
   }
 
   /** The server named {@code name}, or the first one when name is null. */
-  public java.util.Optional<Server> server(String name) {
+  public Optional<Server> server(String name) {
     if (name == null) {
       return servers.stream().findFirst();
     }

@@ -1,9 +1,11 @@
 package dev.whodecides.guarantees;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -11,6 +13,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +54,7 @@ public final class ContractReader {
         throw new ContractError(display + ":1: the contract is empty");
       }
       doc = value(p, "", lines);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new ContractError(display + ":" + (loc == null ? 1 : loc.getLineNr()) + ": not valid YAML: "
           + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -145,7 +148,7 @@ public final class ContractReader {
         if (schema == null) {
           try (InputStream in = ContractReader.class.getResourceAsStream(SCHEMA)) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
-                .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
+                .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -168,12 +171,12 @@ public final class ContractReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<com.networknt.schema.Error> errors = schema().validate(json, InputFormat.JSON);
+    List<Error> errors = schema().validate(json, InputFormat.JSON);
     if (errors.isEmpty()) {
       return;
     }
     // The deepest error is the most specific one; oneOf/anyOf wrappers report at their parent.
-    com.networknt.schema.Error best = errors.get(0);
+    Error best = errors.get(0);
     for (var e : errors) {
       if (e.getInstanceLocation().getNameCount() > best.getInstanceLocation().getNameCount()) {
         best = e;

@@ -9,11 +9,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.whodecides.guarantees.jdbc.Connections;
 import dev.whodecides.guarantees.jdbc.Dialect;
+import dev.whodecides.guarantees.jdbc.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,7 +277,7 @@ class PostgresVerifyIT {
         """);
     try (Connection c = db.connect()) {
       long start = System.nanoTime();
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(c, Dialect.POSTGRES, "public", 1)
+      ContractResult r = new Verifier(c, Dialect.POSTGRES, "public", 1)
           .verify(k, "test", Planner.plan(k), t -> { });
       assertThat(r.checks().get(1).result()).isEqualTo(CheckResult.Outcome.FAILED);
       assertThat(r.checks().get(1).message()).startsWith("refused: its WITH part d changes data (DELETE)");
@@ -315,12 +318,12 @@ class PostgresVerifyIT {
         pid = rs.getInt(1);
       }
       // the server ends the session as the second table starts, as a restart or a killed backend would
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(c, Dialect.POSTGRES, "public", 30)
+      ContractResult r = new Verifier(c, Dialect.POSTGRES, "public", 30)
           .verify(k, "test", Planner.plan(k), table -> {
             if (table.equals("other_table")) {
               try (Statement st = admin.createStatement()) {
                 st.execute("SELECT pg_terminate_backend(" + pid + ")");
-              } catch (java.sql.SQLException e) {
+              } catch (SQLException e) {
                 throw new AssertionError(e);
               }
             }
@@ -357,16 +360,16 @@ class PostgresVerifyIT {
     Map<String, String> env = Map.of("WHODECIDES_LOCAL_PG_USERNAME", PostgresDb.USER,
         "WHODECIDES_LOCAL_PG_PASSWORD", "s3cret-Pa55");
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "local-pg", null, env)) {
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(o.connection(), o.dialect(), o.schema(), 10)
+      ContractResult r = new Verifier(o.connection(), o.dialect(), o.schema(), 10)
           .verify(k, "local-pg", Planner.plan(k), t -> { });
-      assertThat(VerifyReport.json(java.util.List.of(r)) + VerifyReport.text(java.util.List.of(r)))
+      assertThat(VerifyReport.json(List.of(r)) + VerifyReport.text(List.of(r)))
           .contains("\"passed\" : 1").doesNotContain("s3cret");
     }
     Map<String, String> wrong = Map.of("WHODECIDES_LOCAL_PG_USERNAME", "nobody_here",
         "WHODECIDES_LOCAL_PG_PASSWORD", "s3cret-Pa55");
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "local-pg", null, wrong)) {
       throw new AssertionError("a user that does not exist connected");
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       assertThat(e.getMessage()).contains("nobody_here").doesNotContain("s3cret");
     }
   }

@@ -1,18 +1,20 @@
 package dev.whodecides.guarantees.jdbc;
 
-import dev.whodecides.guarantees.Check;
 import dev.whodecides.guarantees.Check.Metric;
-import dev.whodecides.guarantees.CheckResult;
+import dev.whodecides.guarantees.Check;
 import dev.whodecides.guarantees.CheckResult.Outcome;
+import dev.whodecides.guarantees.CheckResult;
 import dev.whodecides.guarantees.Contract;
 import dev.whodecides.guarantees.ContractResult;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -550,10 +552,10 @@ public final class Verifier {
     if (v == null) {
       return null;
     }
-    if (v instanceof java.sql.Timestamp t) {
+    if (v instanceof Timestamp t) {
       return t.toInstant();
     }
-    if (v instanceof java.sql.Date d) {
+    if (v instanceof Date d) {
       return d.toLocalDate().atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
     if (v instanceof OffsetDateTime o) {
