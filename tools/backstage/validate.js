@@ -7,6 +7,7 @@
 const fs = require('fs');
 const yaml = require('yaml');
 const model = require('@backstage/catalog-model');
+const alpha = require('@backstage/catalog-model/alpha');
 
 const policy = model.EntityPolicies.allOf([
   new model.SchemaValidEntityPolicy(),
@@ -14,7 +15,11 @@ const policy = model.EntityPolicies.allOf([
   new model.NoForeignRootFieldsEntityPolicy(),
   new model.FieldFormatEntityPolicy(model.makeValidator()),
 ]);
+// Current Backstage also knows the AI resource kind and MCP server APIs (catalog-model's alpha
+// models); the MCP validator goes first so that an mcp-server API needs no `definition`.
 const validators = [
+  alpha.mcpServerApiEntityValidator,
+  alpha.aiResourceEntityV1alpha1Validator,
   model.apiEntityV1alpha1Validator,
   model.componentEntityV1alpha1Validator,
   model.resourceEntityV1alpha1Validator,
@@ -31,7 +36,24 @@ function lineOf(text, offset) {
   return line;
 }
 
+// The backend's PlaceholderProcessor replaces {$text|$json|$yaml: ./file} with the file's content
+// before validation; here the content is not read, so a placeholder stands for a text value.
+function resolvePlaceholders(value) {
+  if (Array.isArray(value)) return value.map(resolvePlaceholders);
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0].startsWith('$') && typeof value[keys[0]] === 'string') {
+      return `(${keys[0]} ${value[keys[0]]})`;
+    }
+    const out = {};
+    for (const k of keys) out[k] = resolvePlaceholders(value[k]);
+    return out;
+  }
+  return value;
+}
+
 async function verdict(entity) {
+  entity = resolvePlaceholders(entity);
   let enforced;
   try {
     enforced = await policy.enforce(entity);
@@ -39,6 +61,9 @@ async function verdict(entity) {
     return { verdict: 'invalid', reason: String(e.message || e) };
   }
   for (const v of validators) {
+    if (v === alpha.mcpServerApiEntityValidator && !(enforced.kind === 'API' && enforced.spec && enforced.spec.type === 'mcp-server')) {
+      continue;
+    }
     try {
       if (await v.check(enforced)) return { verdict: 'valid', reason: null };
     } catch (e) {
