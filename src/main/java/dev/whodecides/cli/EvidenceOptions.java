@@ -60,14 +60,14 @@ final class EvidenceOptions {
       for (Archive.Problem p : summary.skipped()) {
         err.println("notice: skipped " + p);
       }
-      boolean listed = false;
+      boolean hidden = false;
       for (Notice n : summary.notices()) {
-        if (index.built() || n.kind() == Notice.Kind.EPISODE) {
+        if (index.built() || n.kind() == Notice.Kind.NO_PASSAGES) {
           err.println("notice: " + n);
-          listed |= n.kind() != Notice.Kind.EPISODE;
+        } else {
+          hidden = true;
         }
       }
-      boolean hidden = !listed && summary.notices().stream().anyMatch(n -> n.kind() != Notice.Kind.EPISODE);
       err.println("coverage: " + summary.coverage() + (hidden ? " (--rebuild lists the repairs)" : ""));
       err.flush();
       return index;

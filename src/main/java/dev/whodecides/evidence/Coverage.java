@@ -20,7 +20,7 @@ public record Coverage(
         case REPAIRED -> repaired++;
         case DUPLICATE -> duplicates++;
         case DROPPED -> dropped++;
-        case EPISODE -> { }
+        case FILE, NO_PASSAGES -> { }
       }
     }
     return new Coverage(files, episodes, withPassages, repaired, duplicates, dropped, skipped);

@@ -104,7 +104,7 @@ public final class EpisodeReader {
     List<Notice> found = new ArrayList<>();
     if (stray > 0) {
       String first = text.substring(0, text.indexOf('\n')).strip();
-      found.add(new Notice(file, 1, Notice.Kind.EPISODE, "ignored " + (stray == 1 ? "a stray line ('" + first + "')"
+      found.add(new Notice(file, 1, Notice.Kind.FILE, "ignored " + (stray == 1 ? "a stray line ('" + first + "')"
           : stray + " stray lines") + " before the front matter's opening '---'"));
     }
     String youtube = null;
@@ -144,7 +144,7 @@ public final class EpisodeReader {
       }
     }
     if (without != null) {
-      found.add(new Notice(file, 0, Notice.Kind.EPISODE, without + "; kept its title, guests and links, with no"
+      found.add(new Notice(file, 0, Notice.Kind.NO_PASSAGES, without + "; kept its title, guests and links, with no"
           + " passages"));
     }
     found.sort(Comparator.comparingInt(Notice::line));
@@ -414,13 +414,13 @@ public final class EpisodeReader {
         if (lines.isEmpty()) {
           throw new MalformedEpisode("is not WebVTT: the first line must be WEBVTT");
         }
-        found.add(0, new Notice(file, 1, Notice.Kind.EPISODE, "does not start with WEBVTT; read its cues anyway"));
+        found.add(0, new Notice(file, 1, Notice.Kind.FILE, "does not start with WEBVTT; read its cues anyway"));
       }
       if (lines.isEmpty()) {
         if (title == null) {
           throw new MalformedEpisode("has no cues with text");
         }
-        found.add(new Notice(file, 0, Notice.Kind.EPISODE, "has no cues with text; kept its title and link, with no"
+        found.add(new Notice(file, 0, Notice.Kind.NO_PASSAGES, "has no cues with text; kept its title and link, with no"
             + " passages"));
       }
       found.forEach(notices);

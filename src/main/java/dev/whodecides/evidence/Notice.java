@@ -15,8 +15,10 @@ public record Notice(String file, int line, Kind kind, String message) {
     DUPLICATE,
     /** A transcript entry with no line to keep: empty, or a list where a line belongs. */
     DROPPED,
-    /** About the episode as a whole: no transcript, stray text before the front matter. */
-    EPISODE
+    /** A repair outside the transcript lines: stray text before the front matter, a missing WEBVTT header. */
+    FILE,
+    /** An episode kept without a transcript: known by title, guests and links, but with no passages. */
+    NO_PASSAGES
   }
 
   @Override
