@@ -69,6 +69,14 @@ class MalformedEpisodeTest {
                 + line("44:26", 2666, "Alexey", "B") + line("34:52", 2092, "Guest", "C") + line("34:53", 2093, "Alexey", "D")),
             "33:36 Alexey: A | 34:14 Alexey: B | 34:52 Guest: C | 34:53 Alexey: D",
             List.of("repaired 14: time 44:26 is out of order; placed at 34:14, between its neighbours at 33:36 and 34:52")),
+        Arguments.of("a time out of order among overlapping speech", episode(line("5:40", 340, "Alexey", "A")
+                + line("5:50", 350, "Guest", "B") + line("1:10", 70, "Alexey", "C") + line("5:45", 345, "Guest", "D")),
+            "5:40 Alexey: A | 5:50 Guest: B | 5:50 Alexey: C | 5:50 Guest: D",
+            List.of("repaired 18: time 1:10 is out of order; placed at 5:50, the time of the lines around it")),
+        Arguments.of("times drifting back a little at a time", episode(line("10:00", 600, "Alexey", "A")
+                + line("9:10", 550, "Guest", "B") + line("8:20", 500, "Alexey", "C")),
+            "10:00 Alexey: A | 10:00 Guest: B | 10:00 Alexey: C",
+            List.of("repaired 18: time 8:20 goes back from 10:00; placed at 10:00")),
         Arguments.of("H:MM:SS mixed with M:SS", episode(line("0:00:10", 10, "Alexey", "Hi") + line("0:20", 20, "Guest", "Hey")),
             "0:10 Alexey: Hi | 0:20 Guest: Hey", List.of()),
         Arguments.of("line with no speaker", episode(line("0:10", 10, "Alexey", "Hi") + "- line: Nobody\n  sec: 20\n  time: '0:20'\n"),
