@@ -156,8 +156,4 @@ public final class Archive {
     int withPassages = (int) episodes.values().stream().filter(Episode::hasPassages).count();
     return Coverage.of(files.size(), episodes.size(), withPassages, notices, problems.size());
   }
-
-  public int fileCount() {
-    return files.size();
-  }
 }

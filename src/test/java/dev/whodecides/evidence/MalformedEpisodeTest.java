@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A bad line never costs an episode: every line that can be placed is kept and each repair is one
  * notice at the file's line; only files that are not episodes are skipped, with their reason.
  */
+@ExtendWith(PodcastIndex.class)
 class MalformedEpisodeTest {
 
   /** An episode file whose first transcript entry is on line 8. */
@@ -264,7 +266,8 @@ class MalformedEpisodeTest {
   /** Every spoken line of the real archive reaches an episode, in time order. */
   @Test
   void theRealArchiveLosesNoSpokenLine() throws Exception {
-    Archive a = Archive.load(Shared.path("podcast"));
+    Archive a = PodcastIndex.loaded();
+    assertThat(PodcastIndex.index().summary().coverage()).isEqualTo(a.coverage());
     for (Archive.Problem p : a.problems()) {
       assertThat(spokenLines(Path.of(p.file()))).as("%s is skipped but has transcript lines", p.file()).isEmpty();
     }
@@ -354,7 +357,7 @@ class MalformedEpisodeTest {
         """);
     List<Notice> notices = new ArrayList<>();
     Episode v = EpisodeReader.read(vtt, notices::add);
-    assertThat(v.displayTitle()).isEqualTo("Our release review");
+    assertThat(v.title()).isEqualTo("Our release review");
     assertThat(v.lines()).extracting(TranscriptLine::who).containsExactly("Maria", "Jon");
     assertThat(v.lines().get(1).sec()).isEqualTo(70);
     assertThat(v.urlAt(70)).isEqualTo("https://www.youtube.com/watch?v=xyz&t=70s");
