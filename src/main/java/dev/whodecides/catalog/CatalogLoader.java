@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads a catalog from files and directories. Every file is read on its own: a broken file is
@@ -38,13 +39,27 @@ public final class CatalogLoader {
   private final List<LoadProblem> loadProblems = new ArrayList<>();
   private final Set<Path> seen = new HashSet<>();
   private final Deque<Path> queue = new ArrayDeque<>();
+  private final Predicate<Path> excluded;
   private int files;
 
-  private CatalogLoader() {}
+  private CatalogLoader(Predicate<Path> excluded) {
+    this.excluded = excluded;
+  }
+
+  /** The name of whodecides's configuration file, never read as part of a catalog. */
+  public static final List<String> CONFIG_NAMES = List.of(".whodecides.yaml", ".whodecides.yml");
 
   /** Loads every {@code *.yaml} and {@code *.yml} file under the given paths. */
   public static Catalog load(List<Path> roots) {
-    CatalogLoader loader = new CatalogLoader();
+    return load(roots, p -> false);
+  }
+
+  /**
+   * Loads every {@code *.yaml} and {@code *.yml} file under the given paths, except the files a
+   * directory walk finds that {@code excluded} accepts (paths named on the command line always load).
+   */
+  public static Catalog load(List<Path> roots, Predicate<Path> excluded) {
+    CatalogLoader loader = new CatalogLoader(excluded);
     for (Path root : roots) {
       if (!Files.exists(root)) {
         loader.loadProblems.add(new LoadProblem(display(root), 0, 0,
@@ -304,6 +319,9 @@ public final class CatalogLoader {
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (CONFIG_NAMES.contains(f.getFileName().toString()) || excluded.test(f)) {
+                return FileVisitResult.CONTINUE;
+              }
               if (attrs.isRegularFile() && isYaml(f)) {
                 found.add(f);
               } else if (attrs.isSymbolicLink() && isYaml(f)) {

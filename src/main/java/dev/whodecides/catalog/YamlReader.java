@@ -68,6 +68,15 @@ public final class YamlReader {
    * the documents before a syntax error are kept.
    */
   public static void read(Path file, Consumer<YamlDocument> sink) throws YamlError, IOException {
+    read(file, sink, false);
+  }
+
+  /** Like {@link #read(Path, Consumer)}, noting the position of every key and value. */
+  public static void readWithPositions(Path file, Consumer<YamlDocument> sink) throws YamlError, IOException {
+    read(file, sink, true);
+  }
+
+  private static void read(Path file, Consumer<YamlDocument> sink, boolean positions) throws YamlError, IOException {
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new YamlError(
@@ -110,15 +119,27 @@ public final class YamlReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    readText(new StringReader(text), sink);
+    readText(new StringReader(text), sink, positions);
   }
 
   public static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
+    readText(reader, sink, false);
+  }
+
+  /**
+   * Reads documents noting where every key and value starts ({@link YamlDocument#positions()}), for
+   * files whose mistakes must be named at their exact line and column (the configuration).
+   */
+  public static void readTextWithPositions(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
+    readText(reader, sink, true);
+  }
+
+  private static void readText(Reader reader, Consumer<YamlDocument> sink, boolean positions) throws YamlError {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setNestingDepthLimit(MAX_DEPTH);
     Yaml yaml = new Yaml(options);
-    Builder builder = new Builder(sink);
+    Builder builder = new Builder(sink, positions);
     try {
       for (Event event : yaml.parse(reader)) {
         builder.accept(event);
@@ -181,9 +202,13 @@ public final class YamlReader {
     private int docColumn;
     private Object root;
     private boolean hasRoot;
+    /** Path ("/waivers/0/until") to {value line, value column, key line, key column}; null when not asked. */
+    private final boolean tracking;
+    private Map<String, int[]> positions = Map.of();
 
-    Builder(Consumer<YamlDocument> sink) {
+    Builder(Consumer<YamlDocument> sink, boolean tracking) {
       this.sink = sink;
+      this.tracking = tracking;
     }
 
     private static final class Frame {
@@ -192,6 +217,9 @@ public final class YamlReader {
       Object key;
       boolean hasKey;
       int keyLine;
+      int keyColumn;
+      String path = "";
+      int index;
       boolean anchored;
       /** Values in this collection with aliases expanded, itself included. */
       long weight = 1;
@@ -218,23 +246,26 @@ public final class YamlReader {
           expanded = 0;
           root = null;
           hasRoot = false;
+          positions = tracking ? new HashMap<>() : Map.of();
         }
         case DocumentEnd -> {
           if (hasRoot && root != null) {
-            sink.accept(new YamlDocument(root, docLine, docColumn, duplicates));
+            sink.accept(new YamlDocument(root, docLine, docColumn, duplicates, positions));
           }
         }
         case MappingStart -> {
           Map<String, Object> map = new LinkedHashMap<>();
           String anchor = ((MappingStartEvent) event).getAnchor();
-          open(event, anchor, map);
-          push(new Frame(map, null), anchor, event);
+          Frame frame = new Frame(map, null);
+          frame.path = open(event, anchor, map);
+          push(frame, anchor, event);
         }
         case SequenceStart -> {
           List<Object> list = new ArrayList<>();
           String anchor = ((SequenceStartEvent) event).getAnchor();
-          open(event, anchor, list);
-          push(new Frame(null, list), anchor, event);
+          Frame frame = new Frame(null, list);
+          frame.path = open(event, anchor, list);
+          push(frame, anchor, event);
         }
         case MappingEnd, SequenceEnd -> {
           Frame done = stack.pop();
@@ -313,34 +344,46 @@ public final class YamlReader {
           + MAX_DEPTH + " levels deep (aliases included)", event.getStartMark()) {};
     }
 
-    private void open(Event event, String anchor, Object container) {
+    private String open(Event event, String anchor, Object container) {
       if (anchor != null) {
         anchors.put(anchor, container);
       }
-      add(container, event.getStartMark(), false);
+      return add(container, event.getStartMark(), false);
     }
 
+    /** Adds a value to the open collection and returns its path (or "" for a key, or the root). */
     @SuppressWarnings("unchecked")
-    private void add(Object value, Mark mark, boolean mergeKey) {
+    private String add(Object value, Mark mark, boolean mergeKey) {
       Frame top = stack.peek();
       if (top == null) {
         root = value;
         hasRoot = true;
         docLine = mark.getLine() + 1;
         docColumn = mark.getColumn() + 1;
-        return;
+        return "";
       }
       if (top.list != null) {
         top.list.add(value);
-        return;
+        String path = top.path + "/" + top.index++;
+        if (tracking) {
+          int line = mark.getLine() + 1;
+          int column = mark.getColumn() + 1;
+          positions.put(path, new int[] {line, column, line, column});
+        }
+        return path;
       }
       if (!top.hasKey) {
         top.key = mergeKey ? MERGE : value;
         top.hasKey = true;
         top.keyLine = mark.getLine() + 1;
-        return;
+        top.keyColumn = mark.getColumn() + 1;
+        return "";
       }
       top.hasKey = false;
+      String path = top.path + "/" + top.key;
+      if (tracking && top.key != MERGE) {
+        positions.put(path, new int[] {mark.getLine() + 1, mark.getColumn() + 1, top.keyLine, top.keyColumn});
+      }
       if (top.key == MERGE) {
         // "<<: *base" or "<<: [*a, *b]" merges maps; keys written explicitly win.
         List<Object> sources = value instanceof List<?> l ? (List<Object>) l : List.of(value);
@@ -349,13 +392,14 @@ public final class YamlReader {
             m.forEach((k, v) -> top.map.putIfAbsent(String.valueOf(k), v));
           }
         }
-        return;
+        return path;
       }
       String key = String.valueOf(top.key);
       if (top.map.containsKey(key)) {
         duplicates.add("'" + key + "' at line " + top.keyLine);
       }
       top.map.put(key, value);
+      return path;
     }
 
     private static final Object MERGE = new Object();

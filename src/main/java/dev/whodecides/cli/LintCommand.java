@@ -1,12 +1,15 @@
 package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.config.Config;
 import dev.whodecides.guarantees.VerifiedResults;
+import dev.whodecides.report.BaselineFile;
 import dev.whodecides.report.Formatter;
 import dev.whodecides.report.JsonFormatter;
 import dev.whodecides.report.MarkdownFormatter;
 import dev.whodecides.report.SarifFormatter;
 import dev.whodecides.report.TextFormatter;
+import dev.whodecides.rules.Baseline;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
@@ -16,6 +19,8 @@ import dev.whodecides.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -31,8 +36,8 @@ import picocli.CommandLine.Spec;
     description = "Name every decision without an owner, the role that would own it, and the evidence.",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:nothing at or above --fail-on was found",
-      "1:something at or above --fail-on was found",
+      "0:nothing at or above --fail-on was found (with --baseline: nothing new)",
+      "1:something at or above --fail-on was found (with --baseline: something new)",
       "2:bad usage or unreadable input"})
 final class LintCommand implements Callable<Integer> {
 
@@ -71,6 +76,25 @@ final class LintCommand implements Callable<Integer> {
           + " automation or API (default: ${DEFAULT-VALUE}).")
   long manualFixVolume;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The configuration to use instead of the .whodecides.yaml found in the current directory or above"
+          + " the first PATH (up to the repository root).")
+  Path config;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Write the fingerprints of today's findings to FILE (sorted, with rule and entity) and count them"
+          + " as unchanged; commit it so that only new findings fail.")
+  Path writeBaseline;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Compare with a baseline written by --write-baseline: each finding is new or unchanged, and the"
+          + " exit status and --fail-on count only new ones.")
+  Path baseline;
+
+  @Option(names = "--today", paramLabel = "DATE",
+      description = "Judge waiver expiry as of this date, YYYY-MM-DD (default: today).")
+  String today;
+
   @Option(names = "--record",
       description = "Keep a summary of this run (counts per severity and rule) in the store, for a trend.")
   boolean record;
@@ -86,8 +110,37 @@ final class LintCommand implements Callable<Integer> {
         && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
   }
 
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
   @Override
   public Integer call() {
+    LocalDate day;
+    try {
+      day = today == null ? LocalDate.now() : LocalDate.parse(today);
+    } catch (DateTimeParseException e) {
+      throw new UserError("--today must be a date written YYYY-MM-DD, not '" + today + "'");
+    }
+    Config cfg = Configs.load(config, paths.get(0));
+    // Command-line flags override the file.
+    if (!given("--duplicate-threshold")) {
+      duplicateThreshold = cfg.duplicateThreshold().orElse(duplicateThreshold);
+    }
+    if (!given("--manual-fix-volume")) {
+      manualFixVolume = cfg.manualFixVolume().orElse(manualFixVolume);
+    }
+    Baseline accepted = null;
+    if (baseline != null) {
+      try {
+        accepted = BaselineFile.read(baseline);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      } catch (IOException e) {
+        throw new UserError("cannot read --baseline " + baseline + " (" + e.getMessage()
+            + "); write one with whodecides lint --write-baseline FILE");
+      }
+    }
     if (duplicateThreshold <= 0 || duplicateThreshold > 1) {
       throw new UserError("--duplicate-threshold must be above 0 and at most 1, not " + duplicateThreshold);
     }
@@ -99,7 +152,7 @@ final class LintCommand implements Callable<Integer> {
     }
     var err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    Catalog catalog = Output.load(paths, err);
+    Catalog catalog = Output.load(paths, err, cfg.excluded());
     long t1 = System.nanoTime();
     // Opened before linting, so that a wrong --db stops the run before any report is written.
     Store records = record && !catalog.hasFatalProblems() ? store.open(paths.get(0)) : null;
@@ -112,7 +165,24 @@ final class LintCommand implements Callable<Integer> {
             : "cannot read --verified " + verified + " (" + e.getMessage() + ")");
       }
     }
-    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold, verifiedResults, manualFixVolume));
+    LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold, verifiedResults, manualFixVolume,
+        cfg.busyUseCases().orElse(LintOptions.DEFAULT_BUSY_USE_CASES), cfg.policy(day)));
+    if (writeBaseline != null) {
+      Baseline written = Baseline.of(result.findings());
+      try {
+        BaselineFile.write(written, writeBaseline);
+      } catch (IOException e) {
+        throw new UserError("cannot write --write-baseline " + writeBaseline + " (" + e.getMessage()
+            + "); choose a writable path");
+      }
+      err.println("whodecides: wrote " + written.entries().size() + " findings to the baseline " + writeBaseline);
+      if (accepted == null) {
+        accepted = written;
+      }
+    }
+    if (accepted != null) {
+      result = result.against(accepted);
+    }
     long t2 = System.nanoTime();
     String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
     Formatter formatter = switch (format) {
@@ -133,7 +203,8 @@ final class LintCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     if (records != null) {
-      LintRun run = store.write(() -> records.recordLintRun(LintRun.of(result, LintRun.CLI, Instant.now())));
+      LintResult recorded = result;
+      LintRun run = store.write(() -> records.recordLintRun(LintRun.of(recorded, LintRun.CLI, Instant.now())));
       err.println("whodecides: recorded lint run " + run.id() + " in " + StoreOptions.where(records));
     }
     Severity threshold = switch (failOn) {

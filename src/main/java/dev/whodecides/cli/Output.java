@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Writing a report to stdout or a file, and load problems to stderr. */
 final class Output {
@@ -57,7 +58,12 @@ final class Output {
   }
 
   static Catalog load(List<Path> paths, PrintWriter err) {
-    Catalog catalog = CatalogLoader.load(paths);
+    return load(paths, err, p -> false);
+  }
+
+  /** Loads the catalog, leaving out the files a directory walk finds that {@code excluded} accepts. */
+  static Catalog load(List<Path> paths, PrintWriter err, Predicate<Path> excluded) {
+    Catalog catalog = CatalogLoader.load(paths, excluded);
     problems(catalog, err);
     boolean anyRoot = paths.stream().anyMatch(Files::exists);
     if (!anyRoot) {

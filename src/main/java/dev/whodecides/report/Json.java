@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.rules.Baseline;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Severity;
+import dev.whodecides.rules.Waived;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,29 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A finding of a run as the JSON contract gives it, with its baselineState when compared with a baseline. */
+  public static Map<String, Object> finding(Finding f, LintResult r) {
+    Map<String, Object> m = finding(f);
+    String state = r.baselineState(f);
+    if (state != null) {
+      m.put("baselineState", state);
+    }
+    return m;
+  }
+
+  /** A waived finding: the finding, and the waiver that accepts it. */
+  public static Map<String, Object> waived(Waived w, LintResult r) {
+    Map<String, Object> m = finding(w.finding(), r);
+    Map<String, Object> waiver = new LinkedHashMap<>();
+    waiver.put("reason", w.waiver().reason());
+    waiver.put("by", w.waiver().by());
+    waiver.put("until", w.waiver().until().toString());
+    waiver.put("file", w.waiver().file());
+    waiver.put("line", w.waiver().line());
+    m.put("waiver", waiver);
+    return m;
   }
 
   /** A finding as the JSON contract gives it. */
@@ -65,6 +90,12 @@ public final class Json {
     m.put("infos", r.count(Severity.INFO));
     m.put("entities", r.entities());
     m.put("files", r.catalog().files());
+    m.put("waived", r.waived().size());
+    if (r.baseline() != null) {
+      m.put("new", r.countBaseline(Baseline.NEW));
+      m.put("unchanged", r.countBaseline(Baseline.UNCHANGED));
+      m.put("absent", r.baseline().absent());
+    }
     return m;
   }
 

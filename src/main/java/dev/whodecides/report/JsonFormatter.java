@@ -3,11 +3,12 @@ package dev.whodecides.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Waived;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
- * {@code --format json}: {@code {"findings":[...], "summary":{...}}}, a contract. Streams one
+ * {@code --format json}: {@code {"findings":[...], "waived":[...], "summary":{...}}}, a contract. Streams one
  * finding at a time, so a million-entity catalog's report never sits in memory whole.
  */
 public final class JsonFormatter implements Formatter {
@@ -25,7 +26,12 @@ public final class JsonFormatter implements Formatter {
       gen.writeStartObject();
       gen.writeArrayFieldStart("findings");
       for (Finding f : r.findings()) {
-        gen.writeObject(Json.finding(f));
+        gen.writeObject(Json.finding(f, r));
+      }
+      gen.writeEndArray();
+      gen.writeArrayFieldStart("waived");
+      for (Waived w : r.waived()) {
+        gen.writeObject(Json.waived(w, r));
       }
       gen.writeEndArray();
       gen.writeObjectField("summary", Json.summary(r));

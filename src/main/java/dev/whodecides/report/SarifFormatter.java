@@ -7,6 +7,7 @@ import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.RuleDescriptor;
 import dev.whodecides.rules.Severity;
+import dev.whodecides.rules.Waived;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,34 +57,16 @@ public final class SarifFormatter implements Formatter {
     }
     List<Map<String, Object>> results = new ArrayList<>();
     for (Finding f : r.findings()) {
-      Map<String, Object> region = new LinkedHashMap<>();
-      region.put("startLine", f.line());
-      region.put("startColumn", f.column());
-      Map<String, Object> artifact = new LinkedHashMap<>();
-      artifact.put("uri", f.file());
-      artifact.put("uriBaseId", "%SRCROOT%");
-      Map<String, Object> physical = new LinkedHashMap<>();
-      physical.put("artifactLocation", artifact);
-      physical.put("region", region);
-      Map<String, Object> location = new LinkedHashMap<>();
-      location.put("physicalLocation", physical);
-      if (f.entity() != null) {
-        location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.entity(), "kind", "object")));
-      }
-      String text = f.message() + " Recommendation: "
-          + (f.recommendation().role() == null ? "" : f.recommendation().role() + ": ") + f.recommendation().action();
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("ruleId", f.rule());
-      result.put("ruleIndex", index.getOrDefault(f.rule(), 0));
-      result.put("level", level(f.severity()));
-      result.put("message", Map.of("text", text));
-      result.put("locations", List.of(location));
-      // v2: the finding's own fingerprint (rule, entity, subject), which survives rewording.
-      result.put("partialFingerprints", Map.of("whodecidesFinding/v2", f.fingerprint()));
-      Map<String, Object> props = new LinkedHashMap<>();
-      props.put("recommendedRole", f.recommendation().role());
-      props.put("evidence", f.evidence().stream().map(Json::citation).toList());
-      result.put("properties", props);
+      results.add(result(f, r, index));
+    }
+    for (Waived w : r.waived()) {
+      Map<String, Object> result = result(w.finding(), r, index);
+      // GitHub code scanning closes an alert whose result carries an accepted suppression.
+      Map<String, Object> suppression = new LinkedHashMap<>();
+      suppression.put("kind", "external");
+      suppression.put("status", "accepted");
+      suppression.put("justification", w.waiver().reason());
+      result.put("suppressions", List.of(suppression));
       results.add(result);
     }
     Map<String, Object> driver = new LinkedHashMap<>();
@@ -101,6 +84,42 @@ public final class SarifFormatter implements Formatter {
     root.put("version", "2.1.0");
     root.put("runs", List.of(run));
     return Json.write(root);
+  }
+
+  private static Map<String, Object> result(Finding f, LintResult r, Map<String, Integer> index) {
+    Map<String, Object> region = new LinkedHashMap<>();
+    region.put("startLine", f.line());
+    region.put("startColumn", f.column());
+    Map<String, Object> artifact = new LinkedHashMap<>();
+    artifact.put("uri", f.file());
+    artifact.put("uriBaseId", "%SRCROOT%");
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", artifact);
+    physical.put("region", region);
+    Map<String, Object> location = new LinkedHashMap<>();
+    location.put("physicalLocation", physical);
+    if (f.entity() != null) {
+      location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.entity(), "kind", "object")));
+    }
+    String text = f.message() + " Recommendation: "
+        + (f.recommendation().role() == null ? "" : f.recommendation().role() + ": ") + f.recommendation().action();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("ruleId", f.rule());
+    result.put("ruleIndex", index.getOrDefault(f.rule(), 0));
+    result.put("level", level(f.severity()));
+    result.put("message", Map.of("text", text));
+    result.put("locations", List.of(location));
+    // v2: the finding's own fingerprint (rule, entity, subject), which survives rewording.
+    result.put("partialFingerprints", Map.of("whodecidesFinding/v2", f.fingerprint()));
+    String state = r.baselineState(f);
+    if (state != null) {
+      result.put("baselineState", state);
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("recommendedRole", f.recommendation().role());
+    props.put("evidence", f.evidence().stream().map(Json::citation).toList());
+    result.put("properties", props);
+    return result;
   }
 
   static String level(Severity s) {

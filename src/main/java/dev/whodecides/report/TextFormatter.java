@@ -1,10 +1,16 @@
 package dev.whodecides.report;
 
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.rules.Baseline;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Severity;
+import dev.whodecides.rules.Waived;
+import dev.whodecides.rules.Waiver;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The default view: findings grouped by file, one line each ({@code line:col  severity  rule
@@ -32,9 +38,11 @@ public final class TextFormatter implements Formatter {
         out.append(paint("4", file)).append('\n');
       }
       String sev = String.format("%-7s", f.severity().id());
+      String state = r.baselineState(f);
       out.append(String.format("  %-7s  ", f.line() + ":" + f.column()))
           .append(paint(colorOf(f.severity()), sev)).append("  ")
           .append(paint("2", f.rule())).append("  ")
+          .append(Baseline.UNCHANGED.equals(state) ? "(in baseline) " : "")
           .append(f.message()).append('\n');
       String role = f.recommendation().role();
       out.append("           → ").append(role == null ? "" : paint("1", role) + ": ")
@@ -55,7 +63,21 @@ public final class TextFormatter implements Formatter {
     String line = (total == 0 ? "✔ no findings" : "✖ " + counts) + " in " + r.entities()
         + (r.entities() == 1 ? " entity from " : " entities from ")
         + r.catalog().files() + (r.catalog().files() == 1 ? " file" : " files");
+    if (r.baseline() != null) {
+      line += "; against the baseline " + r.countBaseline(Baseline.NEW) + " new, " + r.countBaseline(Baseline.UNCHANGED)
+          + " unchanged, " + r.baseline().absent() + " absent";
+    }
+    if (!r.waived().isEmpty()) {
+      line += "; " + r.waived().size() + " waived";
+    }
     out.append(paint(total == 0 ? "32" : e > 0 ? "31" : "33", line)).append('\n');
+    // One line per waiver in force, so every accepted finding stays in sight with who accepted it and until when.
+    Map<Waiver, Long> perWaiver = r.waived().stream()
+        .collect(Collectors.groupingBy(Waived::waiver, LinkedHashMap::new, Collectors.counting()));
+    perWaiver.forEach((waiver, n) -> out.append("waived: ").append(waiver.file()).append(':').append(waiver.line()).append(':')
+        .append(waiver.column()).append("  ").append(waiver.rule()).append("  ").append(waiver.entity()).append("  ")
+        .append(n).append(n == 1 ? " finding" : " findings").append(" until ").append(waiver.until()).append(" by ")
+        .append(waiver.by()).append(": ").append(waiver.reason()).append('\n'));
     return out.toString();
   }
 

@@ -12,6 +12,7 @@ public final class BuiltInRules {
       new BothHats(),
       new ConflictingOwners(),
       new DuplicatedWork(),
+      new ExpiredWaiver(),
       new GenericResource(),
       new GroupOwnsDecision(),
       new GuaranteeBroken(),
@@ -26,7 +27,8 @@ public final class BuiltInRules {
       new OneTitleOnly(),
       new TitleMismatch(),
       new UnjustifiedInvestment(),
-      new UnknownReference());
+      new UnknownReference(),
+      new UnusedWaiver());
 
   public static List<RuleDescriptor> descriptors() {
     return ALL.stream().map(Rule::descriptor).toList();

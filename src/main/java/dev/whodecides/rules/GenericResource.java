@@ -21,8 +21,6 @@ import java.util.Set;
     decisions = DecisionType.STAFFING)
 public final class GenericResource implements Rule {
 
-  static final int MAX_USE_CASES = 3;
-
   @Override
   public void check(AnalysedCatalog a, Reporter out) {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
@@ -42,8 +40,9 @@ public final class GenericResource implements Rule {
                 + " and tell the business owner what the smaller team can deliver.");
       }
     }
+    int busy = a.options().busyUseCases();
     byPerson.forEach((person, useCases) -> {
-      if (useCases.size() < MAX_USE_CASES) {
+      if (useCases.size() < busy) {
         return;
       }
       Optional<Entity> user = a.catalog().get(person);

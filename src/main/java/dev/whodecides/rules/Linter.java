@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Runs every built-in rule over a catalog and returns the findings in report order. */
+/**
+ * Runs every built-in rule over a catalog, as the team's {@link Policy} configures them, lays its
+ * waivers over the findings, and returns the findings in report order.
+ */
 public final class Linter {
 
   private Linter() {}
@@ -17,17 +20,29 @@ public final class Linter {
   }
 
   public static LintResult lint(AnalysedCatalog analysis, List<Rule> rules) {
+    Policy policy = analysis.options().policy();
     List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     Map<String, Long> millis = new ConcurrentSkipListMap<>();
+    List<Rule> running = rules.stream().filter(r -> policy.runs(r.descriptor().id())).toList();
     // Rules only read the analysis, so they run side by side.
-    rules.parallelStream().forEach(rule -> {
+    running.parallelStream().filter(r -> !(r instanceof WaiverRule)).forEach(rule -> {
       long start = System.nanoTime();
-      RuleDescriptor d = rule.descriptor();
-      rule.check(analysis, new Reporter(d, analysis.knowledge().evidenceForRule(d.id()), findings::add));
-      millis.put(d.id(), (System.nanoTime() - start) / 1_000_000);
+      rule.check(analysis, reporter(analysis, policy, rule, findings));
+      millis.put(rule.descriptor().id(), (System.nanoTime() - start) / 1_000_000);
     });
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Finding.ORDER);
-    return new LintResult(analysis, List.copyOf(sorted), Map.copyOf(millis));
+    Waivers waivers = Waivers.apply(new ArrayList<>(findings), policy.waivers(), policy.today());
+    List<Finding> reported = new ArrayList<>(waivers.kept());
+    for (Rule rule : running) {
+      if (rule instanceof WaiverRule w) {
+        w.check(waivers, reporter(analysis, policy, rule, reported));
+      }
+    }
+    reported.sort(Finding.ORDER);
+    return new LintResult(analysis, List.copyOf(reported), List.copyOf(waivers.waived()), Map.copyOf(millis), null);
+  }
+
+  private static Reporter reporter(AnalysedCatalog analysis, Policy policy, Rule rule, List<Finding> sink) {
+    RuleDescriptor d = policy.apply(rule.descriptor());
+    return new Reporter(d, analysis.knowledge().evidenceForRule(d.id()), sink::add);
   }
 }

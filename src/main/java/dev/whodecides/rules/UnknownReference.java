@@ -36,7 +36,7 @@ public final class UnknownReference implements Rule {
                     + String.join(" or ", f.kinds()) + ".",
                 "Point spec." + f.field() + " at a " + String.join(" or ", f.kinds()) + ", e.g. " + f.defaultKind()
                     + ":some-name.");
-          } else if (!catalog.exists(ref.get())) {
+          } else if (!catalog.exists(ref.get()) && !a.options().policy().isExternal(ref.get().toString())) {
             out.report(e, "spec." + f.field() + " of " + e.ref() + " names " + ref.get()
                     + ", which is not in the catalog.",
                 "Fix the spelling or kind of '" + text + "', or add " + ref.get()

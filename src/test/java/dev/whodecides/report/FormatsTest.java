@@ -9,6 +9,7 @@ import dev.whodecides.guarantees.VerifiedResults;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.WaiverRule;
 import dev.whodecides.rules.Linter;
 import java.io.IOException;
 import java.net.URI;
@@ -78,7 +79,8 @@ class FormatsTest {
   void markdownGroupsByRuleWithLinksToPagesAndEvidence() {
     String md = new MarkdownFormatter("https://example.org/rules/").format(result);
     assertThat(md).startsWith("## whodecides");
-    for (var d : BuiltInRules.descriptors()) {
+    // The example has no configuration, so the rules over waivers have nothing to report.
+    for (var d : BuiltInRules.ALL.stream().filter(r -> !(r instanceof WaiverRule)).map(r -> r.descriptor()).toList()) {
       assertThat(md).contains("[`" + d.id() + "`](https://example.org/rules/" + d.id() + ".md)");
     }
     assertThat(md).contains("**product-owner**:").contains("](https://www.youtube.com/watch?v=");

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.config.Config;
+import dev.whodecides.config.ConfigError;
+import dev.whodecides.config.ConfigReader;
 import dev.whodecides.guarantees.VerifiedResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +59,33 @@ final class RuleFixtures {
     return Files.isDirectory(folder) ? folder : null;
   }
 
+  /** The day fixtures are linted on, so that their waivers expire (or not) on every run alike. */
+  static final LocalDate DAY = LocalDate.of(2026, 6, 1);
+
   static LintResult lint(Path path) {
-    Catalog catalog = CatalogLoader.load(List.of(path));
+    // A fixture directory may carry a configuration (rules over waivers need one), read as lint reads it.
+    Path configFile = Files.isDirectory(path) ? path.resolve(".whodecides.yaml") : null;
+    Config config = Config.none();
+    if (configFile != null && Files.isRegularFile(configFile)) {
+      try {
+        config = ConfigReader.read(configFile);
+      } catch (ConfigError e) {
+        throw new IllegalStateException("fixture configuration " + configFile + ": " + e.getMessage(), e);
+      }
+    }
+    Catalog catalog = CatalogLoader.load(List.of(path), config.excluded());
     // A fixture directory may carry the verify report lint reads with --verified.
     Path verified = Files.isDirectory(path) ? path.resolve("verified.json") : null;
+    VerifiedResults results = VerifiedResults.none();
     if (verified != null && Files.isRegularFile(verified)) {
       try {
-        return Linter.lint(catalog, new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD,
-            VerifiedResults.read(verified)));
+        results = VerifiedResults.read(verified);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return Linter.lint(catalog, LintOptions.defaults());
+    return Linter.lint(catalog, new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD, results,
+        LintOptions.DEFAULT_MANUAL_FIX_VOLUME, LintOptions.DEFAULT_BUSY_USE_CASES, config.policy(DAY)));
   }
 
   /** Every marker of a fixture, in file and line order. */
