@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       ReleaseCommand.class,
       TokenCommand.class,
       ServeCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

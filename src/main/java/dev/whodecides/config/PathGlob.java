@@ -22,6 +22,10 @@ public record PathGlob(String text, Path base, Pattern pattern) {
       throw new IllegalArgumentException("'" + text + "' is absolute; exclude patterns are relative to the"
           + " configuration's directory, e.g. templates/**");
     }
+    if (("/" + t + "/").contains("/../")) {
+      throw new IllegalArgumentException("'" + text + "' climbs out with '..'; exclude patterns only reach files under"
+          + " the configuration's directory, so move the configuration up or drop the pattern");
+    }
     for (char c : new char[] {'[', ']', '{', '}', '\\', '!'}) {
       if (t.indexOf(c) >= 0) {
         throw new IllegalArgumentException("'" + text + "' uses '" + c + "', which exclude patterns do not support;"

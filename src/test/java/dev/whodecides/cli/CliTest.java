@@ -56,7 +56,7 @@ class CliTest {
     }
     // The example has no configuration, so the rules over waivers have nothing to report.
     assertThat(rules).containsExactlyInAnyOrderElementsOf(BuiltInRules.ALL.stream()
-        .filter(r -> !(r instanceof WaiverRule)).map(r -> r.descriptor().id()).toList());
+        .filter(rule -> !(rule instanceof WaiverRule)).map(rule -> rule.descriptor().id()).toList());
     JsonNode summary = root.get("summary");
     assertThat(summary.get("errors").asInt() + summary.get("warnings").asInt() + summary.get("infos").asInt())
         .isEqualTo(root.get("findings").size());
