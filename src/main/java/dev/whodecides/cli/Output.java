@@ -55,11 +55,16 @@ final class Output {
 
   static Catalog load(java.util.List<Path> paths, PrintWriter err) {
     Catalog catalog = dev.whodecides.catalog.CatalogLoader.load(paths);
+    loaded(catalog, paths, err);
+    return catalog;
+  }
+
+  /** Prints the problems of a catalog loaded from {@code paths}; refuses paths none of which exist. */
+  static void loaded(Catalog catalog, java.util.List<Path> paths, PrintWriter err) {
     problems(catalog, err);
     boolean anyRoot = paths.stream().anyMatch(Files::exists);
     if (!anyRoot) {
       throw new UserError("none of the paths exist: " + paths + "; pass catalog files or directories");
     }
-    return catalog;
   }
 }
