@@ -186,12 +186,26 @@ public final class YamlReader {
       if (s.length() > 64) {
         return s;
       }
-      String known = strings.putIfAbsent(s, s);
+      // get first: most texts are known, and a hit then takes no lock.
+      String known = strings.get(s);
+      if (known == null) {
+        known = strings.putIfAbsent(s, s);
+      }
       return known == null ? s : known;
     }
 
     String[] keys(String[] keys) {
-      String[] known = keyLists.putIfAbsent(new KeyList(keys), keys);
+      KeyList list = new KeyList(keys);
+      String[] known = keyLists.get(list);
+      if (known != null) {
+        return known;
+      }
+      // Keys are compared with the code's literals ("owner", "spec") on every lookup; as the
+      // JVM's own copies, the comparison is one reference check.
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = keys[i].intern();
+      }
+      known = keyLists.putIfAbsent(list, keys);
       return known == null ? keys : known;
     }
 
