@@ -1,7 +1,7 @@
 package dev.whodecides.web;
 
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -41,9 +41,5 @@ final class Links {
 
   static String rule(String ruleId) {
     return "/knowledge/rules/" + ruleId + ".html";
-  }
-
-  static String decision(String typeId) {
-    return "/knowledge/decisions/" + typeId + ".html";
   }
 }

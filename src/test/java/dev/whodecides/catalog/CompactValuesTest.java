@@ -3,6 +3,7 @@ package dev.whodecides.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.whodecides.vocabulary.EntityRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
