@@ -58,9 +58,11 @@ public final class ContractReader {
     @SuppressWarnings("unchecked")
     Map<String, Object> root = (Map<String, Object>) doc;
     normalize(root);
+    List<String> notices = new ArrayList<>();
+    tolerateExtensions(root, display, lines, notices);
     validate(root, display, lines);
     try {
-      return build(root, file, display);
+      return build(root, file, display, lines, notices);
     } catch (ClassCastException e) {
       throw new ContractError(display + ":1: a field has the wrong type (" + e.getMessage() + ")");
     }
@@ -128,6 +130,28 @@ public final class ContractReader {
       m.values().forEach(ContractReader::normalize);
     } else if (node instanceof List<?> l) {
       l.forEach(ContractReader::normalize);
+    }
+  }
+
+  /**
+   * datacontract-cli's contracts give a local server the {@code delimiter} (new_line or array) that
+   * ODCS defines only for object-store servers. It says how JSON records are laid out, which DuckDB
+   * finds out by itself, so whodecides drops it with a notice instead of refusing the contract.
+   */
+  @SuppressWarnings("unchecked")
+  private static void tolerateExtensions(Map<String, Object> root, String display, Map<String, Integer> lines,
+      List<String> notices) {
+    if (!(root.get("servers") instanceof List<?> servers)) {
+      return;
+    }
+    for (int i = 0; i < servers.size(); i++) {
+      if (servers.get(i) instanceof Map<?, ?> m && "local".equals(m.get("type")) && m.containsKey("delimiter")
+          && List.of("new_line", "array").contains(String.valueOf(m.get("delimiter")))) {
+        ((Map<String, Object>) m).remove("delimiter");
+        notices.add(display + ":" + lines.getOrDefault("/servers/" + i + "/delimiter", 1) + ": servers[" + i
+            + "].delimiter is not an ODCS field of a local server; whodecides reads JSON lines and JSON arrays"
+            + " alike, so it is ignored");
+      }
     }
   }
 
@@ -205,7 +229,8 @@ public final class ContractReader {
   }
 
   @SuppressWarnings("unchecked")
-  private static Contract build(Map<String, Object> root, Path file, String display) {
+  private static Contract build(Map<String, Object> root, Path file, String display, Map<String, Integer> lines,
+      List<String> notices) {
     List<Contract.Server> servers = new ArrayList<>();
     for (Object o : list(root.get("servers"))) {
       Map<String, Object> s = (Map<String, Object>) o;
@@ -218,17 +243,30 @@ public final class ContractReader {
       Map<String, Object> s = (Map<String, Object>) o;
       List<Contract.Property> props = new ArrayList<>();
       for (Object po : list(s.get("properties"))) {
-        Map<String, Object> p = (Map<String, Object>) po;
-        props.add(new Contract.Property(str(p.get("name")), str(p.get("physicalName")), str(p.get("logicalType")),
-            str(p.get("physicalType")), Boolean.TRUE.equals(p.get("required")), Boolean.TRUE.equals(p.get("unique")),
-            Boolean.TRUE.equals(p.get("primaryKey")),
-            p.get("logicalTypeOptions") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
-            maps(p.get("quality"))));
+        props.add(property((Map<String, Object>) po));
       }
       objects.add(new Contract.SchemaObject(str(s.get("name")), str(s.get("physicalName")), props, maps(s.get("quality"))));
     }
     return new Contract(str(root.get("id")), display, file, servers, objects, maps(root.get("slaProperties")),
-        str(root.get("slaDefaultElement")));
+        str(root.get("slaDefaultElement")), Map.copyOf(lines), List.copyOf(notices));
+  }
+
+  /** A property with what it nests: the items of an array, the properties of an object. */
+  @SuppressWarnings("unchecked")
+  private static Contract.Property property(Map<String, Object> p) {
+    List<Contract.Property> fields = new ArrayList<>();
+    for (Object f : list(p.get("properties"))) {
+      if (f instanceof Map<?, ?> m) {
+        fields.add(property((Map<String, Object>) m));
+      }
+    }
+    Contract.Property items = p.get("items") instanceof Map<?, ?> m ? property((Map<String, Object>) m) : null;
+    return new Contract.Property(str(p.get("name")), str(p.get("physicalName")), str(p.get("logicalType")),
+        str(p.get("physicalType")), Boolean.TRUE.equals(p.get("required")), Boolean.TRUE.equals(p.get("unique")),
+        Boolean.TRUE.equals(p.get("primaryKey")),
+        p.get("primaryKeyPosition") instanceof Number n ? n.intValue() : null,
+        p.get("logicalTypeOptions") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
+        maps(p.get("quality")), items, fields);
   }
 
   private static List<?> list(Object o) {

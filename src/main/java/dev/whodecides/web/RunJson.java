@@ -46,6 +46,7 @@ final class RunJson {
     m.put("passed", v.passed());
     m.put("failed", v.failed());
     m.put("errors", v.errors());
+    m.put("warnings", v.warnings());
     JsonNode checks;
     try {
       checks = JSON.readTree(v.result()).path("checks");

@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,8 +24,17 @@ public final class Connections {
 
   private Connections() {}
 
-  /** An open connection, the SQL dialect to speak on it, and the schema holding the tables. */
-  public record Opened(Connection connection, Dialect dialect, String schema) implements AutoCloseable {
+  /**
+   * An open connection, the SQL dialect to speak on it, the schema holding the tables, and the
+   * tables read from CSV or JSON files (by table name), whose values are converted to the contract's types.
+   */
+  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, FileTable> files)
+      implements AutoCloseable {
+
+    public Opened(Connection connection, Dialect dialect, String schema) {
+      this(connection, dialect, schema, Map.of());
+    }
+
     @Override
     public void close() throws SQLException {
       connection.close();
@@ -65,19 +79,35 @@ public final class Connections {
             + (server.port() == null ? 5432 : server.port()) + "/" + (server.database() == null ? "" : server.database());
         props.setProperty("connectTimeout", "10");
         props.setProperty("ApplicationName", "whodecides verify");
+        if (schema != null && !schema.isBlank()) {
+          props.setProperty("currentSchema", schema); // SQL rules name tables without a schema; they mean the server's
+        }
         return new Opened(DriverManager.getConnection(url, props), Dialect.POSTGRES, schema == null ? "public" : schema);
       }
       case "duckdb" -> {
-        if (server.path() == null) {
-          throw new ServerError(contract.file() + ": duckdb server " + serverName + " needs a path to the database file");
+        // ODCS names the database file in `database` (and has no `path` for duckdb).
+        if (server.database() == null || server.database().isBlank()) {
+          throw new ServerError(contract.file() + ": duckdb server " + serverName + " needs database, the path of the"
+              + " DuckDB database file");
         }
-        Path db = contract.path().toAbsolutePath().getParent().resolve(server.path()).normalize();
+        Path db = contract.path().toAbsolutePath().getParent().resolve(server.database()).normalize();
         if (!Files.isRegularFile(db)) {
-          throw new ServerError(contract.file() + ": duckdb database " + db + " of server " + serverName + " does not exist");
+          throw new ServerError(contract.file() + ": the duckdb database " + db + " of server " + serverName
+              + " does not exist; check the server's database path (relative paths start at the contract's folder)");
         }
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
-        return new Opened(DriverManager.getConnection("jdbc:duckdb:" + db, ro), Dialect.DUCKDB, schema);
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro);
+        if (schema != null && !schema.isBlank()) {
+          // SQL rules name tables without a schema; they mean the server's.
+          try (Statement st = c.createStatement()) {
+            st.execute("SET search_path = " + Dialect.literal(schema));
+          } catch (SQLException e) {
+            c.close();
+            throw e;
+          }
+        }
+        return new Opened(c, Dialect.DUCKDB, schema);
       }
       case "local", "file", "csv", "parquet", "json" -> {
         return local(contract, server, serverName);
@@ -87,38 +117,79 @@ public final class Connections {
     }
   }
 
-  /** Files become DuckDB views named after each object, so every check quotes names the same way. */
+  /**
+   * Files become DuckDB views named after each object, so every check quotes names the same way.
+   * A path may be a file, a glob ({@code ./*.csv}: the files are read as one table, columns matched
+   * by name), or a directory holding {@code <object>.<format>}. CSV is read as text and JSON as
+   * DuckDB reads it; the object's view converts the columns to the contract's logical types.
+   */
   private static Opened local(Contract contract, Contract.Server server, String serverName) throws ServerError, SQLException {
     if (server.path() == null) {
       throw new ServerError(contract.file() + ": local server " + serverName + " needs a path");
     }
     String format = (server.format() != null ? server.format() : server.type()).toLowerCase(Locale.ROOT);
-    String reader = switch (format) {
-      case "csv" -> "read_csv_auto";
-      case "parquet" -> "read_parquet";
-      case "json" -> "read_json_auto";
-      default -> throw new ServerError(contract.file() + ": local server " + serverName + " has format '" + format
+    if (!List.of("csv", "parquet", "json").contains(format)) {
+      throw new ServerError(contract.file() + ": local server " + serverName + " has format '" + format
           + "'; use csv, parquet or json");
-    };
+    }
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    Map<String, FileTable> files = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA " + RAW);
       for (Contract.SchemaObject o : contract.objects()) {
         String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
         Path file = base.resolve(p).normalize();
-        if (Files.isDirectory(file)) {
+        boolean glob = p.chars().anyMatch(ch -> ch == '*' || ch == '?' || ch == '[');
+        if (!glob && Files.isDirectory(file)) {
           file = file.resolve(o.table() + "." + format);
         }
-        if (!Files.exists(file)) {
+        if (glob ? !matchesAny(st, file.toString()) : !Files.exists(file)) {
           continue; // the object-exists check reports it
         }
-        st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
-            + Dialect.literal(file.toString()) + ")");
+        String many = glob ? ", union_by_name = true" : "";
+        String reader = switch (format) {
+          case "csv" -> "read_csv(" + Dialect.literal(file.toString()) + ", all_varchar = true, header = true" + many + ")";
+          case "json" -> "read_json_auto(" + Dialect.literal(file.toString()) + many + ")";
+          default -> "read_parquet(" + Dialect.literal(file.toString()) + many + ")";
+        };
+        if (format.equals("parquet")) {
+          st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader);
+          continue; // Parquet has real types: checked as they are
+        }
+        String raw = RAW + "." + Dialect.quote(o.table());
+        st.execute("CREATE VIEW " + raw + " AS SELECT * FROM " + reader);
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (Contract.Property prop : o.properties()) {
+          if (prop.logicalType() != null) {
+            declared.put(prop.column(), prop.logicalType());
+          }
+        }
+        FileTable ft = new FileTable(raw, declared);
+        List<String> select = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT * FROM " + raw + " WHERE 1 = 0")) {
+          ResultSetMetaData md = rs.getMetaData();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            String q = Dialect.quote(md.getColumnName(i));
+            select.add(ft.typed(q, md.getColumnName(i)) + " AS " + q);
+          }
+        }
+        st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT " + String.join(", ", select) + " FROM " + raw);
+        files.put(o.table(), ft);
       }
     } catch (SQLException e) {
       c.close();
       throw e;
     }
-    return new Opened(c, Dialect.DUCKDB, null);
+    return new Opened(c, Dialect.DUCKDB, null, files);
+  }
+
+  /** The schema holding the files as read, before conversion; not a name a contract's object can take by accident. */
+  static final String RAW = "\"whodecides raw\"";
+
+  private static boolean matchesAny(Statement st, String glob) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM glob(" + Dialect.literal(glob) + ")")) {
+      return rs.next() && rs.getLong(1) > 0;
+    }
   }
 }

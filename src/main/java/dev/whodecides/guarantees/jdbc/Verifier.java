@@ -37,17 +37,24 @@ public final class Verifier {
   private final String schema;
   private final int timeoutSeconds;
   private final Instant now;
+  private final Map<String, FileTable> files;
 
   public Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds) {
-    this(conn, dialect, schema, timeoutSeconds, Instant.now());
+    this(conn, dialect, schema, timeoutSeconds, Instant.now(), Map.of());
   }
 
-  Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now) {
+  /** Verifies on an opened server, converting the values of CSV and JSON tables to the contract's types. */
+  public Verifier(Connections.Opened db, int timeoutSeconds) {
+    this(db.connection(), db.dialect(), db.schema(), timeoutSeconds, Instant.now(), db.files());
+  }
+
+  Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now, Map<String, FileTable> files) {
     this.conn = conn;
     this.dialect = dialect;
     this.schema = schema == null || schema.isBlank() ? null : schema;
     this.timeoutSeconds = timeoutSeconds;
     this.now = now;
+    this.files = files;
   }
 
   /** A connection that broke while checks were running; the results so far are kept. */
@@ -89,11 +96,16 @@ public final class Verifier {
   /** Checks one table and returns how many queries scanned it. */
   private int table(String table, List<Check> checks, Map<Check, CheckResult> out) throws ConnectionLost {
     String from = qualified(table);
+    FileTable file = files.get(table);
+    // A file table is scanned as read, its values converted inline (see FileTable).
+    String scanned = file != null ? file.raw() : from;
     Map<String, String> columns = new LinkedHashMap<>(); // exact name -> type name
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + from + " WHERE 1 = 0")) {
+    Map<String, int[]> sizes = new LinkedHashMap<>(); // exact name -> precision, scale
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + scanned + " WHERE 1 = 0")) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        columns.put(md.getColumnName(i), md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
+        columns.put(md.getColumnName(i), md.getColumnTypeName(i));
+        sizes.put(md.getColumnName(i), new int[] {md.getPrecision(i), md.getScale(i)});
       }
     } catch (SQLException e) {
       lost(e);
@@ -121,11 +133,21 @@ public final class Verifier {
           String col = column(columns, c.column());
           if (col == null) {
             out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(c.column()) + " is missing"));
+          } else if (file != null && file.converts(col)) {
+            aggregate.add(c); // counted in the scan: the values that do not convert
+          } else {
+            out.put(c, typeCheck(c, col, columns.get(col)));
+          }
+        }
+        case PHYSICAL_TYPE -> {
+          String col = column(columns, c.column());
+          if (col == null) {
+            out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(c.column()) + " is missing"));
           } else {
             String type = columns.get(col);
-            boolean ok = Types.compatible(c.text(), type);
-            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type,
-                "column type " + type + (ok ? " is compatible with " : " is not compatible with ") + c.text()));
+            String why = PhysicalTypes.mismatch(c.text(), type, sizes.get(col)[0], sizes.get(col)[1], dialect);
+            out.put(c, new CheckResult(c, why == null ? Outcome.PASSED : Outcome.FAILED, type,
+                why == null ? "column type " + type + " is " + c.text() : why));
           }
         }
         default -> {
@@ -133,7 +155,7 @@ public final class Verifier {
           String missing = needed.stream().filter(n -> column(columns, n) == null).findFirst().orElse(null);
           if (missing != null) {
             out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(missing) + " is missing from " + from));
-          } else if (c.metric().sharesScan()) {
+          } else if (c.metric().sharesScan() && !(c.metric() == Metric.PRIMARY_KEY && c.columns() != null && dialect == Dialect.ANSI)) {
             aggregate.add(c);
           } else {
             separate.add(c);
@@ -144,17 +166,27 @@ public final class Verifier {
     int scans = 0;
     if (!aggregate.isEmpty()) {
       scans++;
-      scan(from, columns, aggregate, out);
+      scan(scanned, file, columns, aggregate, out);
     }
     for (Check c : separate) {
       scans++;
       if (c.metric() == Metric.SQL) {
         custom(from, columns, c, out);
       } else {
-        duplicateRows(from, columns, c, out);
+        duplicateRows(scanned, file, columns, c, out);
       }
     }
     return scans;
+  }
+
+  /** A logical type against a column type, nested types included. */
+  private static CheckResult typeCheck(Check c, String col, String type) {
+    List<String> problems = c.declared() != null ? Types.problems(c.declared(), col, type)
+        : Types.compatible(c.text(), type) ? List.of() : List.of(col + ": declared " + c.text() + ", found " + type);
+    return problems.isEmpty()
+        ? new CheckResult(c, Outcome.PASSED, type, "column type " + type + " is compatible with " + c.text())
+        : new CheckResult(c, Outcome.FAILED, type, "column type " + type + " does not hold " + c.text() + ": "
+            + String.join("; ", problems));
   }
 
   private static String column(Map<String, String> columns, String name) {
@@ -168,13 +200,13 @@ public final class Verifier {
   }
 
   /** The single aggregate query: COUNT(*) first, then one expression per distinct metric. */
-  private void scan(String from, Map<String, String> columns, List<Check> checks, Map<Check, CheckResult> out)
-      throws ConnectionLost {
+  private void scan(String from, FileTable file, Map<String, String> columns, List<Check> checks,
+      Map<Check, CheckResult> out) throws ConnectionLost {
     List<String> exprs = new ArrayList<>();
     exprs.add("COUNT(*)");
     Map<Check, Integer> index = new LinkedHashMap<>();
     for (Check c : checks) {
-      String expr = expression(c, column(columns, c.column()));
+      String expr = expression(c, columns, file);
       int i = exprs.indexOf(expr);
       if (i < 0) {
         exprs.add(expr);
@@ -212,13 +244,24 @@ public final class Verifier {
     }
   }
 
-  String expression(Check c, String column) {
-    String col = column == null ? null : Dialect.quote(column);
+  /** The aggregate that measures one check; columns of a file table are converted to their declared types. */
+  String expression(Check c, Map<String, String> columns, FileTable file) {
+    String column = column(columns, c.column());
+    String col = column == null ? null : value(column, file);
     return switch (c.metric()) {
+      case PROPERTY_TYPE -> file.failures(Dialect.quote(column), column);
       case ROW_COUNT -> "COUNT(*)";
       case NULLS -> "COUNT(*) - COUNT(" + col + ")";
       case DUPLICATES -> "COUNT(" + col + ") - COUNT(DISTINCT " + col + ")";
-      case PRIMARY_KEY -> "COUNT(*) - COUNT(DISTINCT " + col + ")";
+      case PRIMARY_KEY -> {
+        if (c.columns() == null) {
+          yield "COUNT(*) - COUNT(DISTINCT " + col + ")";
+        }
+        // A composite key: rows with an empty part, and rows repeating a whole key, both count.
+        List<String> parts = c.columns().stream().map(n -> value(column(columns, n), file)).toList();
+        String filled = String.join(" AND ", parts.stream().map(p -> p + " IS NOT NULL").toList());
+        yield "COUNT(*) - COUNT(DISTINCT CASE WHEN " + filled + " THEN (" + String.join(", ", parts) + ") END)";
+      }
       case MISSING -> {
         List<String> lits = literals(c.values());
         yield sum(col + " IS NULL" + (lits.isEmpty() ? "" : " OR " + dialect.text(col) + " IN (" + String.join(", ", lits) + ")"));
@@ -240,6 +283,12 @@ public final class Verifier {
       case OLDEST_AGE -> "MIN(" + col + ")";
       default -> throw new IllegalStateException(c.metric() + " does not share a scan");
     };
+  }
+
+  /** A column as an expression: quoted, and converted to its declared type when it comes from a file. */
+  private static String value(String column, FileTable file) {
+    String q = Dialect.quote(column);
+    return file == null ? q : file.typed(q, column);
   }
 
   private static String sum(String condition) {
@@ -272,11 +321,16 @@ public final class Verifier {
       }
       double age = round((now.getEpochSecond() - t.getEpochSecond()) / c.unitSeconds());
       boolean ok = c.threshold().test(age);
-      return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
+      return CheckResult.judged(c, ok, age,
           (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value " + t + " is " + Json.num(age) + " "
               + c.threshold().unit() + " old");
     }
     double count = value == null ? 0 : number(value);
+    if (c.metric() == Metric.PROPERTY_TYPE) {
+      return CheckResult.judged(c, count == 0, boxed(count), count == 0
+          ? "every value present converts to " + c.text() + " (" + (long) rows + " rows)"
+          : (long) count + " values in " + (long) rows + " rows do not convert to " + c.text());
+    }
     double observed = c.threshold().percent() ? (rows == 0 ? 0 : round(count * 100.0 / rows)) : count;
     boolean ok = c.threshold().test(observed);
     String what = switch (c.metric()) {
@@ -285,7 +339,8 @@ public final class Verifier {
       case MISSING -> "missing values";
       case INVALID_VALUES, INVALID_PATTERN -> "invalid values";
       case DUPLICATES -> "duplicate values";
-      case PRIMARY_KEY -> "null or duplicate keys";
+      case PRIMARY_KEY -> c.columns() == null ? "null or duplicate keys"
+          : "rows with an empty or repeated key (" + c.text() + ")";
       case TOO_SHORT -> "values shorter than " + c.text();
       case TOO_LONG -> "values longer than " + c.text();
       case PATTERN_MISMATCH -> "values not matching " + c.text();
@@ -298,13 +353,18 @@ public final class Verifier {
     };
     String msg = (long) count + " " + what + (c.metric() == Metric.ROW_COUNT ? "" : " in " + (long) rows + " rows")
         + (c.threshold().percent() ? " (" + Json.num(observed) + "%)" : "");
-    return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(observed), msg);
+    return CheckResult.judged(c, ok, boxed(observed), msg);
   }
 
-  private void duplicateRows(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out)
-      throws ConnectionLost {
-    String cols = c.columns().stream().map(n -> Dialect.quote(column(columns, n))).collect(Collectors.joining(", "));
-    String sql = "SELECT COUNT(*), COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT " + cols + " FROM " + from + ") d) FROM " + from;
+  /** Repeated rows over several columns; for a composite key (in plain ANSI SQL) rows with an empty part count too. */
+  private void duplicateRows(String from, FileTable file, Map<String, String> columns, Check c,
+      Map<Check, CheckResult> out) throws ConnectionLost {
+    List<String> parts = c.columns().stream().map(n -> value(column(columns, n), file)).toList();
+    String cols = String.join(", ", parts);
+    String filled = c.metric() != Metric.PRIMARY_KEY ? ""
+        : " WHERE " + String.join(" AND ", parts.stream().map(p -> p + " IS NOT NULL").toList());
+    String sql = "SELECT COUNT(*), COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT " + cols + " FROM " + from + filled
+        + ") d) FROM " + from;
     try (Statement st = conn.createStatement()) {
       st.setQueryTimeout(timeoutSeconds);
       try (ResultSet rs = st.executeQuery(sql)) {
@@ -323,11 +383,9 @@ public final class Verifier {
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
-    sql = sql.replace("{object}", from);
-    if (c.column() != null) {
-      String col = column(columns, c.column());
-      sql = sql.replace("{property}", Dialect.quote(col == null ? c.column() : col));
-    }
+    String col = c.column() == null ? null : column(columns, c.column());
+    sql = Placeholders.fill(sql, from, c.column() == null ? null : Dialect.quote(col == null ? c.column() : col),
+        schema == null ? null : Dialect.quote(schema));
     boolean auto = true;
     try {
       auto = conn.getAutoCommit();
@@ -348,12 +406,18 @@ public final class Verifier {
             out.put(c, CheckResult.error(c, "the query returned no row"));
           } else {
             Object v = rs.getObject(1);
-            if (!(v instanceof Number) && !(v instanceof String)) {
+            if (v instanceof Boolean b && c.threshold() == null) {
+              // A rule without a comparison asks a yes-or-no question: true keeps the promise.
+              out.put(c, CheckResult.judged(c, b, b, "query returned " + b));
+            } else if (c.threshold() == null) {
+              out.put(c, CheckResult.error(c, "the rule has no mustBe... comparison, so its query must return true or"
+                  + " false; add a comparison such as mustBe: 0 for a count"));
+            } else if (!(v instanceof Number) && !(v instanceof String) && !(v instanceof Boolean)) {
               out.put(c, CheckResult.error(c, "the query's first column is not a number: " + v));
             } else {
               double d = number(v);
               boolean ok = c.threshold().test(d);
-              out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(d), "query returned " + Json.num(d)));
+              out.put(c, CheckResult.judged(c, ok, boxed(d), "query returned " + Json.num(d)));
             }
           }
         }
