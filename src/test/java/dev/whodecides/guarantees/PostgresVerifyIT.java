@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * codes of the form AA-999-AA, field_two runs from 14 to 89 with no nulls, field_three from
  * 2023-03-15 to 2023-12-03.
  */
-class PostgresVerifyTest {
+class PostgresVerifyIT {
 
   static final Path PG = SHARED.resolve("datacontract-cli-postgres");
   static PostgresDb db;

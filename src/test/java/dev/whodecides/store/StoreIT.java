@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same behaviour on the embedded SQLite file and on PostgreSQL. */
-class StoreTest {
+class StoreIT {
 
   @TempDir Path dir;
 
