@@ -54,15 +54,18 @@ class PostgresVerifyIT {
           entry("objectExists my_table", "passed true"),
           entry("propertyExists my_table.field_one", "passed true"),
           entry("propertyType my_table.field_one", "passed varchar"),
+          entry("physicalType my_table.field_one", "passed varchar"), // varchar matches varchar(10): no length declared
           entry("required my_table.field_one", "passed 0"),        // isNullable: false, no nulls
           entry("unique my_table.field_one", "passed 0"),          // isUnique: true, ten distinct codes
           entry("pattern my_table.field_one", "passed 0"),         // every code matches AA-999-AA
           entry("propertyExists my_table.field_two", "passed true"),
           entry("propertyType my_table.field_two", "passed int4"),
+          entry("physicalType my_table.field_two", "passed int4"), // integer is int4
           entry("minimum my_table.field_two", "passed 0"),         // smallest value is 14 >= 10
           entry("sql my_table.field_two", "passed 0"),             // 0% nulls < 5
           entry("propertyExists my_table.field_three", "passed true"),
           entry("propertyType my_table.field_three", "passed timestamptz"),
+          entry("physicalType my_table.field_three", "passed timestamptz"),
           entry("sql my_table", "passed 10"));                     // 10 non-null field_two < 3600
       assertThat(r.scans()).containsExactly(entry("my_table", 3)); // one aggregate scan and two sql rules
       assertThat(r.fatal()).isNull();
@@ -74,7 +77,7 @@ class PostgresVerifyIT {
     try (Connection c = db.connect()) {
       ContractResult r = verify(c, Dialect.POSTGRES, "public", contract(PG.resolve("servicelevels.odcs.yaml")));
       Map<String, String> o = outcomes(r);
-      assertThat(o).hasSize(12);
+      assertThat(o).hasSize(15); // 12 checks and three physical types
       o.forEach((k, v) -> {
         if (k.startsWith("freshness")) {
           // the newest field_three is 2023-12-03 18:38:38; far more than one hour ago

@@ -73,7 +73,7 @@ class VerifyCliTest {
     assertThat(r.status()).isEqualTo(1);
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(List.copyOf(iter(root.fieldNames()))).containsExactly("contracts", "summary");
-    assertThat(List.copyOf(iter(root.get("summary").fieldNames()))).containsExactly("passed", "failed", "errors");
+    assertThat(List.copyOf(iter(root.get("summary").fieldNames()))).containsExactly("passed", "failed", "errors", "warnings");
     JsonNode c = root.get("contracts").get(1);
     assertThat(List.copyOf(iter(c.fieldNames()))).containsExactly("contract", "file", "server", "checks");
     assertThat(c.get("contract").asText()).isEqualTo("orders-csv");

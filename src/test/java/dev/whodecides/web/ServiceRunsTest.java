@@ -189,7 +189,7 @@ class ServiceRunsTest {
       List<String> fields = new ArrayList<>();
       row.fieldNames().forEachRemaining(fields::add);
       assertThat(fields).containsExactly("id", "importedAt", "contract", "file", "server", "passed", "failed",
-          "errors", "checks");
+          "errors", "warnings", "checks");
       assertThat(row.get("importedAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
       assertThat(row.get("contract").asText()).isEqualTo(PRODUCT_MASTER);
       assertThat(row.get("server").asText()).isEqualTo("warehouse-prod");
@@ -240,7 +240,7 @@ class ServiceRunsTest {
       Reply badResult = send(app, "POST", "/api/verifications", token, report.replaceFirst("\"passed\"", "\"fine\""));
       assertThat(badResult.status()).isEqualTo(400);
       assertThat(badResult.body().get("error").asText())
-          .isEqualTo("contracts[0].checks[0].result must be passed, failed or error, not \"fine\"");
+          .isEqualTo("contracts[0].checks[0].result must be passed, failed, warning or error, not \"fine\"");
       assertThat(send(app, "POST", "/api/verifications", token, "").status()).isEqualTo(400);
       assertThat(get(app, "/api/verifications").body()).as("nothing stored by a refused post").isEmpty();
 

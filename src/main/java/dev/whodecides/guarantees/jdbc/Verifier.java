@@ -104,7 +104,7 @@ public final class Verifier {
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + scanned + " WHERE 1 = 0")) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        columns.put(md.getColumnName(i), md.getColumnTypeName(i));
+        columns.put(md.getColumnName(i), md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
         sizes.put(md.getColumnName(i), new int[] {md.getPrecision(i), md.getScale(i)});
       }
     } catch (SQLException e) {
@@ -496,8 +496,20 @@ public final class Verifier {
     if (v instanceof java.util.Date d) {
       return d.toInstant();
     }
+    // Text, as a CSV column the contract gives no type holds: a timestamp with or without offset, or a date.
+    String text = v.toString().strip().replace(' ', 'T');
     try {
-      return OffsetDateTime.parse(v.toString().replace(' ', 'T')).toInstant();
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (RuntimeException e) {
+      // try the forms without an offset
+    }
+    try {
+      return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+    } catch (RuntimeException e) {
+      // try a date
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant();
     } catch (RuntimeException e) {
       return null;
     }

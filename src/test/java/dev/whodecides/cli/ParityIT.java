@@ -36,7 +36,7 @@ import picocli.CommandLine;
  * is one of its tests (contract, data, and the outcome it asserts, see the folder's README) and is
  * run through {@code whodecides verify --format json}. The last line printed is the parity count.
  */
-class ParityTest {
+class ParityIT {
 
   static final Path CASES = Path.of("src", "test", "resources", "parity");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -191,7 +191,7 @@ class ParityTest {
     for (JsonNode want : expected.path("checks")) {
       if (got.checks().stream().noneMatch(c -> matches(want, c))) {
         problems.add("no check matches " + want + "; checks of the same kind: " + got.checks().stream()
-            .filter(c -> c.path("check").asText().equals(want.path("check").asText())).map(ParityTest::describe).toList());
+            .filter(c -> c.path("check").asText().equals(want.path("check").asText())).map(ParityIT::describe).toList());
       }
     }
     for (JsonNode unwanted : expected.path("absent")) {
