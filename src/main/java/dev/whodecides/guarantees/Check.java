@@ -57,10 +57,7 @@ public record Check(
     if (metric == Metric.PHYSICAL_TYPE) {
       return text;
     }
-    if (threshold == null) {
-      return metric == Metric.SQL ? "true" : "";
-    }
-    return threshold.toString();
+    return threshold == null ? "" : threshold.toString();
   }
 
   public Check withText(String t) {

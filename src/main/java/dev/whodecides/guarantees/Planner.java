@@ -134,10 +134,10 @@ public final class Planner {
     String prop = p == null ? null : p.name();
     if ("sql".equals(type)) {
       Object query = q.get("query");
-      if (query == null) {
-        throw new ContractError(c.at(pointer) + ": sql quality rule of " + where + " needs a query");
+      if (query == null || th == null) {
+        throw new ContractError(c.at(pointer) + ": sql quality rule of " + where + " needs a query and a mustBe..."
+            + " comparison");
       }
-      // Without a comparison the query answers a yes-or-no question: it must return true.
       out.add(new Check("sql", o.name(), prop, Guarantee.ofDimension(q.get("dimension"), Guarantee.QUALITY), Metric.SQL,
           t, col, null, null, query.toString(), th, 0).withSeverity(severity));
       return;
@@ -203,7 +203,7 @@ public final class Planner {
           // ODCS counts rows as a number; a percentage of the rows themselves is always 100.
           notices.add(c.at(pointer) + ": rowCount of " + where + " compares the number of rows; its unit: percent is"
               + " ignored");
-          th = new Threshold(th.operator(), th.values(), null);
+          th = new Threshold(th.operator(), th.values(), null, false);
         }
       }
       default -> throw new ContractError(c.at(pointer) + ": quality rule of " + where + " names metric '" + name

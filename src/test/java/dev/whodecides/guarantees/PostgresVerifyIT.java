@@ -179,6 +179,45 @@ class PostgresVerifyIT {
   }
 
   @Test
+  void compositeKeysPhysicalTypesAndPlaceholdersOnPostgres(@TempDir Path dir) throws Exception {
+    db.run("""
+        CREATE TABLE order_lines (order_id int NOT NULL, line_no smallint, sku varchar(12), price numeric(8,2));
+        INSERT INTO order_lines VALUES (1, 1, 'a', 1.00), (1, 2, 'b', 2.00), (2, 1, 'a', 3.00), (2, 1, 'c', 4.00),
+          (3, NULL, 'd', 5.00);
+        """);
+    try (Connection c = db.connect()) {
+      ContractResult r = verify(c, Dialect.POSTGRES, "public", contract(dir, "lines.odcs.yaml", """
+          apiVersion: v3.1.0
+          kind: DataContract
+          id: lines
+          version: 1.0.0
+          status: active
+          schema:
+            - name: order_lines
+              properties:
+                - {name: order_id, physicalType: integer, primaryKey: true, primaryKeyPosition: 1}
+                - {name: line_no, physicalType: int2, primaryKey: true, primaryKeyPosition: 2}
+                - {name: sku, physicalType: varchar(10), logicalType: string}
+                - {name: price, physicalType: "numeric(8,2)", logicalType: number}
+              quality:
+                - type: sql
+                  query: SELECT COUNT(*) > 0 FROM ${table} WHERE price > 4.5
+                  mustBe: true
+          """));
+      assertThat(outcomes(r)).containsEntry("primaryKey order_lines", "failed 2") // (2, 1) twice, and line_no null
+          .containsEntry("physicalType order_lines.order_id", "passed int4")
+          .containsEntry("physicalType order_lines.line_no", "passed int2")
+          .containsEntry("physicalType order_lines.sku", "failed varchar")
+          .containsEntry("physicalType order_lines.price", "passed numeric")
+          .containsEntry("sql order_lines", "passed true");
+      assertThat(r.checks().stream().filter(x -> x.check().kind().equals("physicalType")
+          && x.check().property().equals("sku")).findFirst().orElseThrow().message())
+          .isEqualTo("column type varchar(12) is not varchar(10)");
+      assertThat(r.scans()).containsExactly(entry("order_lines", 2)); // the shared scan and the sql rule
+    }
+  }
+
+  @Test
   void missingTableIsAFailedCheckNotACrash(@TempDir Path dir) throws Exception {
     Contract k = contract(dir, "missing.odcs.yaml", """
         apiVersion: v3.0.2

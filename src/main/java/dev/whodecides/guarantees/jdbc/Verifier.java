@@ -406,13 +406,11 @@ public final class Verifier {
             out.put(c, CheckResult.error(c, "the query returned no row"));
           } else {
             Object v = rs.getObject(1);
-            if (v instanceof Boolean b && c.threshold() == null) {
-              // A rule without a comparison asks a yes-or-no question: true keeps the promise.
-              out.put(c, CheckResult.judged(c, b, b, "query returned " + b));
-            } else if (c.threshold() == null) {
-              out.put(c, CheckResult.error(c, "the rule has no mustBe... comparison, so its query must return true or"
-                  + " false; add a comparison such as mustBe: 0 for a count"));
-            } else if (!(v instanceof Number) && !(v instanceof String) && !(v instanceof Boolean)) {
+            if (v instanceof Boolean b) {
+              // A yes-or-no query, compared as 1 and 0 (mustBe: true, or mustBe: 1).
+              boolean ok = c.threshold().test(b ? 1 : 0);
+              out.put(c, CheckResult.judged(c, ok, b, "query returned " + b));
+            } else if (!(v instanceof Number) && !(v instanceof String)) {
               out.put(c, CheckResult.error(c, "the query's first column is not a number: " + v));
             } else {
               double d = number(v);
