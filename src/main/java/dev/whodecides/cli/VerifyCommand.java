@@ -71,11 +71,18 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  private boolean debug() {
+    return spec.commandLine().getParent() != null
+        && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
+  }
+
   /** The environment credentials are read from; tests replace it. */
   Map<String, String> env = System.getenv();
 
   @Override
   public Integer call() {
+    ContractReader.prepare(); // compiles the ODCS schema while the contracts are read
+    long t0 = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     if (timeout <= 0) {
       throw new UserError("--timeout must be a positive number of seconds, not " + timeout);
@@ -107,6 +114,8 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
+    long t1 = System.nanoTime();
+    long connecting = 0;
     // Opened before verifying, so that a wrong --db stops the run before any query is sent.
     Store records = record ? store.open(contracts.get(0)) : null;
     Progress progress = new Progress(err, System.console() != null,
@@ -121,7 +130,9 @@ final class VerifyCommand implements Callable<Integer> {
             + c.servers().stream().map(Contract.Server::name).toList());
       }
       String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
+      long opening = System.nanoTime();
       try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
+        connecting += System.nanoTime() - opening;
         Verifier v = new Verifier(db, timeout);
         ContractResult r = v.verify(c, name, checks, progress::table);
         if (r.fatal() != null) {
@@ -138,6 +149,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     progress.done();
+    long t2 = System.nanoTime();
     String report = switch (format) {
       case text -> VerifyReport.text(results);
       case json -> VerifyReport.json(results);
@@ -163,6 +175,14 @@ final class VerifyCommand implements Callable<Integer> {
       List<Verification> stored = store.write(() -> records.recordVerifications(rows));
       err.println("whodecides: recorded the results of " + stored.size() + (stored.size() == 1 ? " contract" : " contracts")
           + " in " + StoreOptions.where(records));
+      err.flush();
+    }
+    if (debug()) {
+      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      err.printf("timing: start-up %d ms, read and check contracts %d ms, connect %d ms, checks %d ms, report %d ms%n",
+          uptime - (System.nanoTime() - t0) / 1_000_000,
+          (t1 - t0) / 1_000_000, connecting / 1_000_000, (t2 - t1 - connecting) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
       err.flush();
     }
     // A warning (a failed rule of severity warning or info) is reported but does not fail the run.

@@ -2,7 +2,8 @@ package dev.whodecides.guarantees;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -26,7 +27,6 @@ import java.util.Map;
 public final class ContractReader {
 
   private static final String SCHEMA = "odcs-json-schema-v3.1.0.json";
-  private static volatile Schema schema;
 
   private ContractReader() {}
 
@@ -155,35 +155,57 @@ public final class ContractReader {
     }
   }
 
-  private static Schema schema() {
-    if (schema == null) {
-      synchronized (ContractReader.class) {
-        if (schema == null) {
-          try (InputStream in = ContractReader.class.getResourceAsStream(SCHEMA)) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
-                .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
+  /**
+   * Starts compiling the ODCS schema on a background thread, so that it is ready by the time a
+   * contract has been read: the compiled schema is most of the fixed cost of {@code verify}.
+   */
+  public static void prepare() {
+    SCHEMA_TASK.start();
+  }
+
+  private static final Prepared SCHEMA_TASK = new Prepared();
+
+  /** The schema, compiled once per JVM, on the thread that asks first or by {@link #prepare()}. */
+  private static final class Prepared {
+    private final java.util.concurrent.FutureTask<Schema> task = new java.util.concurrent.FutureTask<>(() -> {
+      try (InputStream in = ContractReader.class.getResourceAsStream(SCHEMA)) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
+            .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
+      }
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+    void start() {
+      if (started.compareAndSet(false, true)) {
+        Thread t = new Thread(task, "odcs-schema");
+        t.setDaemon(true);
+        t.start();
       }
     }
-    return schema;
+
+    Schema get() {
+      if (started.compareAndSet(false, true)) {
+        task.run();
+      }
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading the ODCS schema", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("cannot load the ODCS schema bundled with whodecides", e.getCause());
+      }
+    }
+  }
+
+  private static Schema schema() {
+    return SCHEMA_TASK.get();
   }
 
   private static void validate(Map<String, Object> root, String display, Map<String, Integer> lines) throws ContractError {
-    String json;
-    try {
-      // The issue asks for logicalTypeOptions.enum, which the v3.1.0 schema does not list yet; it
-      // is checked by whodecides and left out of schema validation only.
-      ObjectMapper mapper = new ObjectMapper();
-      @SuppressWarnings("unchecked")
-      Map<String, Object> copy = mapper.readValue(mapper.writeValueAsString(root), Map.class);
-      withoutEnumOption(copy);
-      json = mapper.writeValueAsString(copy);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // The issue asks for logicalTypeOptions.enum, which the v3.1.0 schema does not list yet; it
+    // is checked by whodecides and left out of schema validation only.
+    String json = json(root);
     List<com.networknt.schema.Error> errors = schema().validate(json, InputFormat.JSON);
     if (errors.isEmpty()) {
       return;
@@ -216,15 +238,49 @@ public final class ContractReader {
         + "' breaks the ODCS schema: " + msg);
   }
 
-  @SuppressWarnings("unchecked")
-  private static void withoutEnumOption(Object node) {
-    if (node instanceof Map<?, ?> m) {
-      if (m.get("logicalTypeOptions") instanceof Map<?, ?> opts) {
-        ((Map<String, Object>) opts).remove("enum");
+  /** The document as JSON text for the validator, without logicalTypeOptions.enum (see validate). */
+  private static String json(Object root) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      write(g, root, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private static void write(JsonGenerator g, Object v, String key) throws IOException {
+    if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String k = String.valueOf(e.getKey());
+        if ("logicalTypeOptions".equals(key) && "enum".equals(k)) {
+          continue;
+        }
+        g.writeFieldName(k);
+        write(g, e.getValue(), k);
       }
-      m.values().forEach(ContractReader::withoutEnumOption);
-    } else if (node instanceof List<?> l) {
-      l.forEach(ContractReader::withoutEnumOption);
+      g.writeEndObject();
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object x : l) {
+        write(g, x, null);
+      }
+      g.writeEndArray();
+    } else if (v == null) {
+      g.writeNull();
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Double d) {
+      g.writeNumber(d);
+    } else if (v instanceof java.math.BigInteger n) {
+      g.writeNumber(n);
+    } else if (v instanceof Number n) {
+      g.writeNumber(n.longValue());
+    } else {
+      g.writeString(v.toString());
     }
   }
 

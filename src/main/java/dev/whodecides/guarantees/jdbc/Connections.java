@@ -82,7 +82,8 @@ public final class Connections {
         if (schema != null && !schema.isBlank()) {
           props.setProperty("currentSchema", schema); // SQL rules name tables without a schema; they mean the server's
         }
-        return new Opened(DriverManager.getConnection(url, props), Dialect.POSTGRES, schema == null ? "public" : schema);
+        return new Opened(connect(new org.postgresql.Driver(), url, props), Dialect.POSTGRES,
+            schema == null ? "public" : schema);
       }
       case "duckdb" -> {
         // ODCS names the database file in `database` (and has no `path` for duckdb).
@@ -97,7 +98,7 @@ public final class Connections {
         }
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
-        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro);
+        Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:" + db, ro);
         if (schema != null && !schema.isBlank()) {
           // SQL rules name tables without a schema; they mean the server's.
           try (Statement st = c.createStatement()) {
@@ -133,7 +134,7 @@ public final class Connections {
           + "'; use csv, parquet or json");
     }
     Path base = contract.path().toAbsolutePath().getParent();
-    Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:", new Properties());
     Map<String, FileTable> files = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + RAW);
@@ -182,6 +183,18 @@ public final class Connections {
       throw e;
     }
     return new Opened(c, Dialect.DUCKDB, null, files);
+  }
+
+  /**
+   * Connects through the one driver the server needs. DriverManager would first load every driver
+   * on the class path (DuckDB's starts a memory monitor), which a PostgreSQL run has no use for.
+   */
+  private static Connection connect(java.sql.Driver driver, String url, Properties props) throws SQLException {
+    Connection c = driver.connect(url, props);
+    if (c == null) {
+      throw new SQLException("the driver " + driver.getClass().getName() + " does not accept " + url);
+    }
+    return c;
   }
 
   /** The schema holding the files as read, before conversion; not a name a contract's object can take by accident. */
