@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Opens the connection a contract's server describes: PostgreSQL over JDBC, DuckDB files, local
@@ -67,7 +68,11 @@ public final class Connections {
     String schema = server == null ? null : server.schema();
     if (jdbcUrl != null) {
       Dialect d = Dialect.ofUrl(jdbcUrl);
-      return new Opened(DriverManager.getConnection(jdbcUrl, props), d, schema);
+      Connection c = DriverManager.getConnection(jdbcUrl, props);
+      if (d == Dialect.DUCKDB) {
+        lockDown(c, List.of(), List.of());
+      }
+      return new Opened(c, d, schema);
     }
     if (server == null) {
       throw new ServerError(contract.file() + ": the contract names no server; add one under servers or pass --jdbc-url");
@@ -99,14 +104,17 @@ public final class Connections {
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
         Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:" + db, ro);
-        if (schema != null && !schema.isBlank()) {
-          // SQL rules name tables without a schema; they mean the server's.
-          try (Statement st = c.createStatement()) {
-            st.execute("SET search_path = " + Dialect.literal(schema));
-          } catch (SQLException e) {
-            c.close();
-            throw e;
+        try {
+          if (schema != null && !schema.isBlank()) {
+            // SQL rules name tables without a schema; they mean the server's.
+            try (Statement st = c.createStatement()) {
+              st.execute("SET search_path = " + Dialect.literal(schema));
+            }
           }
+          lockDown(c, List.of(), List.of());
+        } catch (SQLException e) {
+          c.close();
+          throw e;
         }
         return new Opened(c, Dialect.DUCKDB, schema);
       }
@@ -115,6 +123,29 @@ public final class Connections {
       }
       default -> throw new ServerError(contract.file() + ": server " + serverName + " has type '" + server.type()
           + "'; whodecides connects to postgres, duckdb and local files itself, other engines through --jdbc-url");
+    }
+  }
+
+  /**
+   * Shuts an embedded DuckDB off from everything but the data the contract names, before any rule
+   * runs: no other file, extension, attached database or setting change. {@code readable} are the
+   * files the views read; DuckDB reads a view's file again at each query, so they stay allowed.
+   * A glob is listed again at each query too, so its {@code directories} stay readable (only them:
+   * nothing above them).
+   */
+  static void lockDown(Connection c, List<String> readable, List<String> directories) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      if (!readable.isEmpty()) {
+        st.execute("SET allowed_paths = [" + readable.stream().map(Dialect::literal).collect(Collectors.joining(", ")) + "]");
+      }
+      if (!directories.isEmpty()) {
+        st.execute("SET allowed_directories = ["
+            + directories.stream().map(Dialect::literal).collect(Collectors.joining(", ")) + "]");
+      }
+      st.execute("SET autoinstall_known_extensions = false");
+      st.execute("SET autoload_known_extensions = false");
+      st.execute("SET enable_external_access = false");
+      st.execute("SET lock_configuration = true");
     }
   }
 
@@ -136,6 +167,8 @@ public final class Connections {
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:", new Properties());
     Map<String, FileTable> files = new LinkedHashMap<>();
+    List<String> read = new ArrayList<>();
+    List<String> globbed = new ArrayList<>();
     try (Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + RAW);
       for (Contract.SchemaObject o : contract.objects()) {
@@ -147,6 +180,11 @@ public final class Connections {
         }
         if (glob ? !matchesAny(st, file.toString()) : !Files.exists(file)) {
           continue; // the object-exists check reports it
+        }
+        if (glob) {
+          globbed.add(globRoot(file).toString());
+        } else {
+          read.add(file.toString());
         }
         String many = glob ? ", union_by_name = true" : "";
         String reader = switch (format) {
@@ -178,6 +216,7 @@ public final class Connections {
         st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT " + String.join(", ", select) + " FROM " + raw);
         files.put(o.table(), ft);
       }
+      lockDown(c, read, globbed);
     } catch (SQLException e) {
       c.close();
       throw e;
@@ -199,6 +238,18 @@ public final class Connections {
 
   /** The schema holding the files as read, before conversion; not a name a contract's object can take by accident. */
   static final String RAW = "\"whodecides raw\"";
+
+  /** The directory a glob starts from: its longest leading part without a wildcard. */
+  private static Path globRoot(Path glob) {
+    Path root = glob.getRoot();
+    for (Path part : glob) {
+      if (part.toString().chars().anyMatch(ch -> ch == '*' || ch == '?' || ch == '[')) {
+        break;
+      }
+      root = root.resolve(part);
+    }
+    return root;
+  }
 
   private static boolean matchesAny(Statement st, String glob) throws SQLException {
     try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM glob(" + Dialect.literal(glob) + ")")) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -169,10 +170,10 @@ public final class Verifier {
       scan(scanned, file, columns, aggregate, out);
     }
     for (Check c : separate) {
-      scans++;
       if (c.metric() == Metric.SQL) {
-        custom(from, columns, c, out);
+        scans += custom(from, columns, c, out) ? 1 : 0; // a refused rule reads nothing
       } else {
+        scans++;
         duplicateRows(scanned, file, columns, c, out);
       }
     }
@@ -328,7 +329,7 @@ public final class Verifier {
     double count = value == null ? 0 : number(value);
     if (c.metric() == Metric.PROPERTY_TYPE) {
       return CheckResult.judged(c, count == 0, boxed(count), count == 0
-          ? "every value present converts to " + c.text() + " (" + (long) rows + " rows)"
+          ? "every value present in " + (long) rows + (rows == 1 ? " row" : " rows") + " converts to " + c.text()
           : (long) count + " values in " + (long) rows + " rows do not convert to " + c.text());
     }
     double observed = c.threshold().percent() ? (rows == 0 ? 0 : round(count * 100.0 / rows)) : count;
@@ -377,8 +378,12 @@ public final class Verifier {
     }
   }
 
-  /** A contract's own SQL: placeholders become quoted names; read-only, with a statement timeout. */
-  private void custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out) throws ConnectionLost {
+  /**
+   * A contract's own SQL: placeholders become quoted names, then {@link SqlGuard} decides whether it
+   * may run at all; it runs read-only, with a statement timeout. Returns whether it was sent.
+   */
+  private boolean custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out)
+      throws ConnectionLost {
     String sql = c.text().strip();
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
@@ -386,6 +391,12 @@ public final class Verifier {
     String col = c.column() == null ? null : column(columns, c.column());
     sql = Placeholders.fill(sql, from, c.column() == null ? null : Dialect.quote(col == null ? c.column() : col),
         schema == null ? null : Dialect.quote(schema));
+    // Checked after the placeholders are replaced, so the text judged is the text that would run.
+    Optional<String> refused = SqlGuard.refusal(sql);
+    if (refused.isPresent()) {
+      out.put(c, refusal(c, refused.get()));
+      return false;
+    }
     boolean auto = true;
     try {
       auto = conn.getAutoCommit();
@@ -399,8 +410,16 @@ public final class Verifier {
         if (dialect == Dialect.POSTGRES) {
           st.execute("SET TRANSACTION READ ONLY");
           st.execute("SET LOCAL statement_timeout = " + (timeoutSeconds * 1000L));
+          // the rule's backslashes then mean what the parser took them to mean
+          st.execute("SET LOCAL standard_conforming_strings = on");
+        }
+        Optional<String> engine = SqlGuard.engineRefusal(conn, dialect, sql);
+        if (engine.isPresent()) {
+          out.put(c, refusal(c, engine.get()));
+          return false;
         }
         st.setQueryTimeout(timeoutSeconds);
+        st.setEscapeProcessing(false); // a JDBC {fn ...} or {call ...} escape would rewrite the checked text
         try (ResultSet rs = st.executeQuery(sql)) {
           if (!rs.next()) {
             out.put(c, CheckResult.error(c, "the query returned no row"));
@@ -431,9 +450,31 @@ public final class Verifier {
     } catch (SQLException | NumberFormatException e) {
       if (e instanceof SQLException s) {
         lost(s);
+        String by = engineRefused(s);
+        if (by != null) {
+          out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
+          return true;
+        }
       }
       out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
     }
+    return true;
+  }
+
+  private static CheckResult refusal(Check c, String why) {
+    return new CheckResult(c, Outcome.FAILED, null, "refused: " + why + "; the rule was not run");
+  }
+
+  /** The engine's own lock stopped the rule: a refusal like the guard's, so the check fails. */
+  private String engineRefused(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (dialect == Dialect.DUCKDB && m.contains("Permission Error")) {
+      return "refused by DuckDB: the rule reaches a file, extension or setting the contract does not name";
+    }
+    if ("25006".equals(e.getSQLState())) {
+      return "refused by PostgreSQL: the rule tries to change something inside the read-only transaction";
+    }
+    return null;
   }
 
   /** Rethrows as {@link ConnectionLost} when the connection itself is gone. */
