@@ -46,12 +46,6 @@ public record Contract(
     public String column() {
       return physicalName != null && !physicalName.isBlank() ? physicalName : name;
     }
-
-    /** Whether anything below this property declares a type, so that a nested type check has something to check. */
-    public boolean declaresNested() {
-      return (items != null && (items.logicalType() != null || items.declaresNested()))
-          || fields.stream().anyMatch(f -> f.logicalType() != null || f.declaresNested());
-    }
   }
 
   /** The server named {@code name}, or the first one when name is null. */
