@@ -57,7 +57,6 @@ public final class Main implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the commands made by {@code factory} (tests). */
   static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-    CommandLine cli = new CommandLine(new Main(), factory);
     // Building a command's model reads its classes by reflection; a run that names one command
     // (all but help and errors) builds only that one, which keeps start-up short.
     String named = null;
@@ -67,6 +66,7 @@ public final class Main implements Runnable {
         break;
       }
     }
+    CommandLine cli = new CommandLine(new Main(), factory);
     boolean one = false;
     for (Class<?> c : COMMANDS) {
       String name = c.getAnnotation(Command.class).name();

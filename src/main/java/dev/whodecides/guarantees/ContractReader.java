@@ -33,8 +33,10 @@ public final class ContractReader {
   /** Reads and validates {@code file}; {@code display} is the path reports show. */
   public static Contract read(Path file, String display) throws ContractError {
     String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file);
+      bytes = Files.readAllBytes(file);
+      text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ContractError(display + ": cannot read the contract (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
@@ -60,7 +62,11 @@ public final class ContractReader {
     normalize(root);
     List<String> notices = new ArrayList<>();
     tolerateExtensions(root, display, lines, notices);
-    validate(root, display, lines);
+    String known = MEMORY.digest(bytes);
+    if (!MEMORY.valid(known)) {
+      validate(root, display, lines);
+      MEMORY.remember(known);
+    }
     try {
       return build(root, file, display, lines, notices);
     } catch (ClassCastException e) {
@@ -161,6 +167,77 @@ public final class ContractReader {
    */
   public static void prepare() {
     SCHEMA_TASK.start();
+  }
+
+  /**
+   * Remembers contracts found valid under {@code dir}, so that an unchanged contract is not
+   * validated against the schema again, and starts compiling the schema only when one of
+   * {@code contracts} is new or changed. A contract is known by a SHA-256 of its bytes, of the
+   * bundled schema and of this reader's own code, so any change to one of them checks it anew;
+   * only passing contracts are remembered, and a memory that cannot be read or written is skipped.
+   */
+  public static void prepare(Path dir, List<Path> contracts) {
+    MEMORY.dir = dir;
+    for (Path p : contracts) {
+      try {
+        if (!MEMORY.valid(MEMORY.digest(Files.readAllBytes(p)))) {
+          prepare();
+          return;
+        }
+      } catch (IOException | RuntimeException e) {
+        prepare(); // reading it will report the problem
+        return;
+      }
+    }
+  }
+
+  private static final Memory MEMORY = new Memory();
+
+  /** Digests of contracts that passed the schema; see {@link #prepare(Path, List)}. */
+  private static final class Memory {
+    private volatile Path dir;
+    private byte[] rules;
+
+    synchronized String digest(byte[] contract) {
+      if (dir == null) {
+        return null;
+      }
+      try {
+        if (rules == null) {
+          java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+          for (String r : List.of(SCHEMA, "ContractReader.class")) {
+            try (InputStream in = ContractReader.class.getResourceAsStream(r)) {
+              d.update(in == null ? new byte[0] : in.readAllBytes());
+            }
+          }
+          rules = d.digest();
+        }
+        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        d.update(rules);
+        d.update(contract);
+        return java.util.HexFormat.of().formatHex(d.digest());
+      } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        return null;
+      }
+    }
+
+    boolean valid(String digest) {
+      return digest != null && dir != null && Files.isRegularFile(dir.resolve(digest));
+    }
+
+    void remember(String digest) {
+      if (digest == null || dir == null) {
+        return;
+      }
+      try {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, digest, ".tmp");
+        Files.move(tmp, dir.resolve(digest), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException | RuntimeException e) {
+        // a read-only or full cache only costs the next run a validation
+      }
+    }
   }
 
   private static final Prepared SCHEMA_TASK = new Prepared();
