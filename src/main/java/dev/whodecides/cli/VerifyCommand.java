@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides verify}: checks ODCS contracts against the data they describe. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, DuckDB, local"
-        + " CSV/Parquet/JSON files, or any JDBC URL).",
+    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, Trino, DuckDB,"
+        + " local CSV/Parquet/JSON files, or any JDBC URL).",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:every check passed, or failed only as a warning (a rule of severity warning or info)",
@@ -55,7 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
   String server;
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Connect here instead of the contract's server; any JDBC engine, spoken to in ANSI SQL.")
+      description = "Connect here instead of the contract's server: PostgreSQL, DuckDB and Trino URLs in their own"
+          + " SQL dialect, any other JDBC engine in ANSI SQL.")
   String jdbcUrl;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json or junit (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package dev.whodecides.evidence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -30,22 +33,27 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * A Lucene index of an archive's passages: BM25 ranking over English-analysed text (stemmed, stop
  * words dropped), with the chapter and episode title as weaker fields. Persisted under a cache
- * folder named by the archive's content key, so it is built once per archive version.
+ * folder named by the archive's content key, so it is built once per archive version, with an
+ * {@link ArchiveSummary} beside it.
  */
 public final class EvidenceIndex implements Closeable {
 
   /** Bump when the fields or the analysis change, so old caches are not reused. */
-  static final String FORMAT = "passages-v2";
+  static final String FORMAT = "passages-v3";
 
   private static final Map<String, Float> BOOSTS = Map.of("text", 1.0f, "chapter", 0.4f, "title", 0.2f);
 
@@ -54,6 +62,7 @@ public final class EvidenceIndex implements Closeable {
   private final IndexSearcher searcher;
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final boolean built;
+  private ArchiveSummary summary;
 
   private EvidenceIndex(Directory directory, boolean built) throws IOException {
     this.directory = directory;
@@ -73,7 +82,7 @@ public final class EvidenceIndex implements Closeable {
    * exists, or when {@code rebuild} is set. {@code archiveLoader} is only called to build.
    */
   public static EvidenceIndex open(Path cacheRoot, Path archiveRoot, boolean rebuild,
-      java.util.function.Supplier<Archive> archiveLoader) throws IOException {
+      Supplier<Archive> archiveLoader) throws IOException {
     Path dir = location(cacheRoot, archiveRoot);
     Path done = dir.resolve("complete");
     if (rebuild || !Files.exists(done)) {
@@ -81,11 +90,7 @@ public final class EvidenceIndex implements Closeable {
       deleteTree(tmp);
       Archive archive = archiveLoader.get();
       build(archive, tmp);
-      StringBuilder problems = new StringBuilder();
-      for (Archive.Problem p : archive.problems()) {
-        problems.append(p.file()).append('\t').append(p.message().replace('\n', ' ')).append('\n');
-      }
-      Files.writeString(tmp.resolve(PROBLEMS), problems.toString());
+      MAPPER.writeValue(tmp.resolve(SUMMARY).toFile(), ArchiveSummary.of(archive));
       Files.writeString(tmp.resolve("complete"), "ok\n");
       deleteTree(dir);
       try {
@@ -138,26 +143,20 @@ public final class EvidenceIndex implements Closeable {
     return d;
   }
 
-  private static final String PROBLEMS = "problems.tsv";
+  private static final String SUMMARY = "archive.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** The episode files left out when the index was built, and why. */
-  public List<Archive.Problem> problems() {
-    try {
-      Path file = ((FSDirectory) directory).getDirectory().resolve(PROBLEMS);
-      if (!Files.exists(file)) {
-        return List.of();
+  /** The archive as it was when the index was built: coverage, files skipped, repairs, episodes. */
+  public ArchiveSummary summary() {
+    if (summary == null) {
+      try {
+        summary = MAPPER.readValue(((FSDirectory) directory).getDirectory().resolve(SUMMARY).toFile(),
+            ArchiveSummary.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      List<Archive.Problem> out = new ArrayList<>();
-      for (String line : Files.readAllLines(file)) {
-        int tab = line.indexOf('\t');
-        if (tab > 0) {
-          out.add(new Archive.Problem(line.substring(0, tab), line.substring(tab + 1)));
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return summary;
   }
 
   /** True when this call built the index rather than reusing the cache. */
@@ -197,7 +196,7 @@ public final class EvidenceIndex implements Closeable {
   public List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     try (var ts = analyzer.tokenStream("text", text)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term.toString());
@@ -222,8 +221,8 @@ public final class EvidenceIndex implements Closeable {
    * BM25 with a milder length penalty than the default (b = 0.5 rather than 0.75): some speakers
    * hold the floor for minutes, and their passages should not lose to short chatter for that.
    */
-  static org.apache.lucene.search.similarities.Similarity similarity() {
-    return new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.5f);
+  static Similarity similarity() {
+    return new BM25Similarity(1.2f, 0.5f);
   }
 
   /**
@@ -246,9 +245,9 @@ public final class EvidenceIndex implements Closeable {
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD);
     for (int i = 0; i + 1 < words.size() && i < 32; i++) {
-      org.apache.lucene.search.PhraseQuery pair = new org.apache.lucene.search.PhraseQuery(1, "text", words.get(i),
+      PhraseQuery pair = new PhraseQuery(1, "text", words.get(i),
           words.get(i + 1));
-      q.add(new org.apache.lucene.search.BoostQuery(pair, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+      q.add(new BoostQuery(pair, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
     }
     return q.build();
   }

@@ -3,6 +3,7 @@ package dev.whodecides.guarantees;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An ODCS contract reduced to what verification needs: where the data lives and what it promises.
@@ -21,9 +22,18 @@ public record Contract(
     Map<String, Integer> lines,
     List<String> notices) {
 
-  /** One entry of {@code servers}. For duckdb, {@code database} is the path of the database file. */
+  /**
+   * One entry of {@code servers}. For duckdb, {@code database} is the path of the database file;
+   * {@code catalog} is Trino's (and Databricks') level above the schema.
+   */
   public record Server(String name, String type, String host, Integer port, String database, String schema,
-      String path, String format) {}
+      String path, String format, String catalog) {
+
+    public Server(String name, String type, String host, Integer port, String database, String schema, String path,
+        String format) {
+      this(name, type, host, port, database, schema, path, format, null);
+    }
+  }
 
   /** One entry of {@code schema}: a table, view or file. */
   public record SchemaObject(String name, String physicalName, List<Property> properties,
@@ -49,7 +59,7 @@ public record Contract(
   }
 
   /** The server named {@code name}, or the first one when name is null. */
-  public java.util.Optional<Server> server(String name) {
+  public Optional<Server> server(String name) {
     if (name == null) {
       return servers.stream().findFirst();
     }

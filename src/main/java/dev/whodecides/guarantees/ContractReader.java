@@ -1,10 +1,12 @@
 package dev.whodecides.guarantees;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -12,6 +14,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +39,15 @@ public final class ContractReader {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
-      text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ContractError(display + ": no such contract file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ContractError(display + ": cannot read the contract: permission denied");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ContractError(display + ": cannot read the contract: it is not UTF-8 text");
     } catch (IOException e) {
-      throw new ContractError(display + ": cannot read the contract (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      throw new ContractError(display + ": cannot read the contract; check that it is a readable file");
     }
     Map<String, Integer> lines = new HashMap<>();
     Object doc;
@@ -47,7 +56,7 @@ public final class ContractReader {
         throw new ContractError(display + ":1: the contract is empty");
       }
       doc = value(p, "", lines);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new ContractError(display + ":" + (loc == null ? 1 : loc.getLineNr()) + ": not valid YAML: "
           + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -70,7 +79,9 @@ public final class ContractReader {
     try {
       return build(root, file, display, lines, notices);
     } catch (ClassCastException e) {
-      throw new ContractError(display + ":1: a field has the wrong type (" + e.getMessage() + ")");
+      // the schema check normally catches this first; Java's cast message means nothing to a contract's author
+      throw new ContractError(display + ":1: a field holds a list, mapping or text where the ODCS schema expects"
+          + " another kind of value; check the servers and schema entries against the ODCS schema");
     }
   }
 
@@ -247,7 +258,7 @@ public final class ContractReader {
     private final java.util.concurrent.FutureTask<Schema> task = new java.util.concurrent.FutureTask<>(() -> {
       try (InputStream in = ContractReader.class.getResourceAsStream(SCHEMA)) {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
-            .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
+            .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
       }
     });
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
@@ -283,12 +294,12 @@ public final class ContractReader {
     // The issue asks for logicalTypeOptions.enum, which the v3.1.0 schema does not list yet; it
     // is checked by whodecides and left out of schema validation only.
     String json = json(root);
-    List<com.networknt.schema.Error> errors = schema().validate(json, InputFormat.JSON);
+    List<Error> errors = schema().validate(json, InputFormat.JSON);
     if (errors.isEmpty()) {
       return;
     }
     // The deepest error is the most specific one; oneOf/anyOf wrappers report at their parent.
-    com.networknt.schema.Error best = errors.get(0);
+    Error best = errors.get(0);
     for (var e : errors) {
       if (e.getInstanceLocation().getNameCount() > best.getInstanceLocation().getNameCount()) {
         best = e;
@@ -369,7 +380,7 @@ public final class ContractReader {
       Map<String, Object> s = (Map<String, Object>) o;
       servers.add(new Contract.Server(str(s.get("server")), str(s.get("type")), str(s.get("host")),
           s.get("port") instanceof Number n ? n.intValue() : null, str(s.get("database")), str(s.get("schema")),
-          str(s.get("path")), str(s.get("format"))));
+          str(s.get("path")), str(s.get("format")), str(s.get("catalog"))));
     }
     List<Contract.SchemaObject> objects = new ArrayList<>();
     for (Object o : list(root.get("schema"))) {

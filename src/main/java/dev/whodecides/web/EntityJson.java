@@ -2,10 +2,10 @@ package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.decisions.DecisionMatrix;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.report.Json;
 import dev.whodecides.rules.Finding;
+import dev.whodecides.vocabulary.DecisionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,13 +3,10 @@ package dev.whodecides.web;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.catalog.RefField;
 import dev.whodecides.decisions.DecisionMatrix;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.PersonFit;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.release.Bar;
@@ -21,13 +18,12 @@ import dev.whodecides.rules.RuleDescriptor;
 import dev.whodecides.rules.Severity;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import dev.whodecides.vocabulary.Role;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.ContractRow;
-import dev.whodecides.web.view.Model.Guarantees;
-import dev.whodecides.web.view.Model.ProductRelease;
-import dev.whodecides.web.view.Model.ProductReleases;
-import dev.whodecides.web.view.Model.ReleaseForm;
-import dev.whodecides.web.view.Model.Releases;
 import dev.whodecides.web.view.Model.DecisionRow;
 import dev.whodecides.web.view.Model.EntityPage;
 import dev.whodecides.web.view.Model.Evidence;
@@ -35,6 +31,7 @@ import dev.whodecides.web.view.Model.FindingDetail;
 import dev.whodecides.web.view.Model.FindingRow;
 import dev.whodecides.web.view.Model.Findings;
 import dev.whodecides.web.view.Model.Gap;
+import dev.whodecides.web.view.Model.Guarantees;
 import dev.whodecides.web.view.Model.Link;
 import dev.whodecides.web.view.Model.Matrix;
 import dev.whodecides.web.view.Model.MatrixCell;
@@ -44,7 +41,11 @@ import dev.whodecides.web.view.Model.Overview;
 import dev.whodecides.web.view.Model.Pager;
 import dev.whodecides.web.view.Model.People;
 import dev.whodecides.web.view.Model.PersonRow;
+import dev.whodecides.web.view.Model.ProductRelease;
+import dev.whodecides.web.view.Model.ProductReleases;
 import dev.whodecides.web.view.Model.ReleaseEntry;
+import dev.whodecides.web.view.Model.ReleaseForm;
+import dev.whodecides.web.view.Model.Releases;
 import dev.whodecides.web.view.Model.RuleCount;
 import dev.whodecides.web.view.Model.TrendPoint;
 import java.time.ZoneOffset;
@@ -68,12 +69,6 @@ final class PageModels {
   static final int PAGE_SIZE = 100;
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  /** The rules that report a gap of each decision type, for the matrix's red cells. */
-  private static final Map<DecisionType, List<String>> GAP_RULES = Map.of(
-      DecisionType.RELEASE, List.of("no-ship-authority", "group-owns-decision", "conflicting-owners"),
-      DecisionType.ROADMAP, List.of("no-roadmap-owner", "group-owns-decision", "conflicting-owners"),
-      DecisionType.GUARANTEES, List.of("no-guarantees", "guarantee-broken", "conflicting-owners"),
-      DecisionType.PORTFOLIO, List.of("duplicated-work", "conflicting-owners"));
 
   /** Release records a page of a product's log shows. */
   static final int LOG_PAGE = 50;
@@ -95,7 +90,7 @@ final class PageModels {
     String entityHref = null;
     if (f.entity() != null) {
       try {
-        EntityRef ref = EntityRef.parse(f.entity(), "component");
+        EntityRef ref = EntityRef.parse(f.entity(), Kind.COMPONENT.id());
         entityHref = a.catalog().exists(ref) ? Links.entity(ref) : null;
       } catch (IllegalArgumentException e) {
         entityHref = null; // an invalid entity's name: shown, not linked
@@ -172,10 +167,11 @@ final class PageModels {
       List<MatrixCell> cells = new ArrayList<>();
       for (DecisionMatrix.Cell c : r.cells()) {
         EntityRef product = r.product().ref();
-        if (c.gap()) {
-          String hint = c.declaration() == null ? "nobody is named for " + c.type().id()
-              : "declared unowned at " + c.declaration().source().where();
-          cells.add(new MatrixCell(c.type().id(), true, null, null, null, Links.gap(product, c.type()), hint));
+        if (c.unowned()) {
+          String hint = (c.declaration() == null ? "nobody is named for " + c.type().id()
+              : "declared unowned at " + c.declaration().source().where())
+              + (c.gap() ? "" : "; this product does not need an owner for it yet");
+          cells.add(new MatrixCell(c.type().id(), c.gap(), null, null, null, Links.gap(product, c.type()), hint));
         } else {
           String from = c.inheritedFrom() == null || c.inheritedFrom().equals(product) ? null : shortRef(c.inheritedFrom());
           String hint = c.owner() + (c.declaration() == null ? "" : ", declared at " + c.declaration().source().where());
@@ -197,7 +193,7 @@ final class PageModels {
 
   Optional<Gap> gap(Chrome chrome, String productText, String typeText) {
     Optional<DecisionType> type = DecisionType.byId(typeText == null ? "" : typeText);
-    Optional<Entity> product = resolve(productText, List.of("component", "api", "resource", "system"));
+    Optional<Entity> product = resolve(productText, Kind.PRODUCTS);
     if (type.isEmpty() || product.isEmpty()) {
       return Optional.empty();
     }
@@ -208,7 +204,7 @@ final class PageModels {
         ? "No Decision names an owner for it on the product, its system, its domain or its owning team."
         : eff.get().owned() ? "It is owned by " + eff.get().owner() + "."
         : "It is written down as unowned at " + eff.get().declaration().source().where() + ".";
-    List<String> rules = GAP_RULES.getOrDefault(t, List.of());
+    List<String> rules = BuiltInRules.descriptors().stream().filter(d -> d.reportsOn(t)).map(RuleDescriptor::id).toList();
     List<Finding> about = a.findings().about(p.ref().toString());
     List<FindingDetail> details = new ArrayList<>();
     about.stream().filter(f -> rules.contains(f.rule())).forEach(f -> details.add(detail(f)));
@@ -267,7 +263,7 @@ final class PageModels {
     Catalog c = a.catalog();
     List<Link> relations = new ArrayList<>();
     for (RefField f : RefField.ALL) {
-      if (!f.entityKind().equals(ref.kind())) {
+      if (!f.on(ref)) {
         continue;
       }
       for (EntityRef target : c.refs(e, f.field())) {
@@ -275,10 +271,10 @@ final class PageModels {
       }
     }
     List<DecisionRow> decisions = new ArrayList<>();
-    if (Set.of("component", "api", "resource", "system", "domain", "group").contains(ref.kind())) {
+    if (Kind.SCOPES.stream().anyMatch(ref::is)) {
       for (DecisionType t : DecisionType.values()) {
         Optional<Effective> eff = a.ownership().effective(ref, t);
-        if (eff.isEmpty() && !ref.kind().equals("component")) {
+        if (eff.isEmpty() && !ref.is(Kind.COMPONENT)) {
           continue;
         }
         EntityRef owner = eff.map(Effective::owner).orElse(null);
@@ -286,12 +282,12 @@ final class PageModels {
         decisions.add(new DecisionRow(t.id(), owner == null ? null : owner.toString(),
             owner == null ? Links.gap(ref, t) : Links.entity(owner), from == null ? null : from.toString(),
             from == null ? null : Links.entity(from), eff.map(x -> x.declaration().source().where()).orElse(null),
-            owner == null));
+            a.ownership().gaps().of(ref, t).isPresent()));
       }
     }
     List<FindingRow> findings = a.findings().about(ref.toString()).stream().map(this::row).toList();
     Object description = e.metadata().get("description");
-    boolean product = Set.of("component", "api", "resource", "system").contains(ref.kind());
+    boolean product = Kind.PRODUCTS.stream().anyMatch(ref::is);
     return Optional.of(new EntityPage(chrome, ref.toString(), e.kind(), title(e),
         description == null ? null : description.toString(), e.where(), relations, decisions, findings,
         dev.whodecides.graph.NodeKind.of(ref.kind()) == null ? null : Links.graph(ref),
@@ -314,7 +310,7 @@ final class PageModels {
       metrics.add(new MetricRow(name, v == null ? "not measured" : Bar.number(v), b == null ? "" : b.expression(),
           b == null || (v != null && b.metBy(v))));
     }
-    EntityRef by = EntityRef.parse(r.by(), "user");
+    EntityRef by = EntityRef.parse(r.by(), Kind.USER.id());
     return new ReleaseEntry(r.id(), r.version(), r.decision(), display(by), Links.entity(by), WHEN.format(r.recordedAt()),
         r.statement(), metrics, r.acceptedRisk(), r.rationale(), r.waitUntil() == null ? null : r.waitUntil().toString(),
         r.supersedes(), superseded.contains(r.id()));
@@ -326,7 +322,7 @@ final class PageModels {
 
   Releases releases(Chrome chrome, String q, int page) {
     String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-    List<Entity> products = a.catalog().ofKind("component").stream().filter(e -> matches(e, needle)).toList();
+    List<Entity> products = a.catalog().ofKind(Kind.COMPONENT).stream().filter(e -> matches(e, needle)).toList();
     Pager pager = pager(page, products.size(), n -> "/releases?" + query("q", q) + "page=" + n);
     List<ProductRelease> rows = new ArrayList<>();
     for (Entity e : slice(products, pager)) {
@@ -401,7 +397,7 @@ final class PageModels {
    */
   Map<DataContract, Entity> contractProducts() {
     Map<DataContract, Entity> out = new java.util.IdentityHashMap<>();
-    for (String kind : List.of("component", "api", "resource")) {
+    for (Kind kind : Kind.DELIVERABLES) {
       for (Entity e : a.catalog().ofKind(kind)) {
         for (DataContract c : a.catalog().contractsFor(e)) {
           out.putIfAbsent(c, e);
@@ -413,12 +409,12 @@ final class PageModels {
 
   // ---- shared ----
 
-  Optional<Entity> resolve(String text, List<String> kinds) {
+  Optional<Entity> resolve(String text, List<Kind> kinds) {
     if (blank(text)) {
       return Optional.empty();
     }
     try {
-      return a.catalog().resolve(text.strip(), kinds, EntityRef.DEFAULT_NAMESPACE).flatMap(a.catalog()::get);
+      return a.catalog().resolve(text.strip(), kinds).flatMap(a.catalog()::get);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -429,14 +425,7 @@ final class PageModels {
   }
 
   static String title(Entity e) {
-    if (e.title() != null && !e.title().isBlank()) {
-      return e.title();
-    }
-    Object profile = e.spec().get("profile");
-    if (profile instanceof Map<?, ?> p && p.get("displayName") != null) {
-      return p.get("displayName").toString();
-    }
-    return e.ref().name();
+    return e.displayName();
   }
 
   static String shortRef(EntityRef ref) {

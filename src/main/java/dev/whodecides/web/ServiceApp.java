@@ -3,17 +3,18 @@ package dev.whodecides.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
-import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class ServiceApp {
       throw new ApiError(400, "name the product: /api/releases?product=REF");
     }
     Catalog c = analysis().catalog();
-    EntityRef ref = c.resolve(product, List.of("component", "api", "resource", "system"), EntityRef.DEFAULT_NAMESPACE)
+    EntityRef ref = c.resolve(product, Kind.PRODUCTS)
         .filter(c::exists)
         .orElseThrow(() -> new ApiError(404, "product '" + product + "' is not in the catalog"));
     ctx.json(store.releases(ref.toString()).stream().map(ReleaseJson::record).toList());
@@ -157,8 +158,7 @@ public final class ServiceApp {
       Catalog c = a.catalog();
       EntityRef ref;
       try {
-        ref = c.resolve(entity.strip(), List.of("component", "api", "resource", "system", "domain", "group", "user",
-            "decision", "usecase", "improvement"), EntityRef.DEFAULT_NAMESPACE).filter(c::exists).orElse(null);
+        ref = c.resolve(entity.strip(), Kind.LOOKUP).filter(c::exists).orElse(null);
       } catch (IllegalArgumentException e) {
         ref = null;
       }
@@ -194,7 +194,7 @@ public final class ServiceApp {
     Analysis a = analysis();
     EntityRef ref;
     try {
-      ref = EntityRef.parse(ctx.pathParam("ref"), "component");
+      ref = EntityRef.parse(ctx.pathParam("ref"), Kind.COMPONENT.id());
     } catch (IllegalArgumentException e) {
       throw new ApiError(400, e.getMessage());
     }

@@ -1,6 +1,6 @@
 package dev.whodecides.web;
 
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.EntityRef;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.graph.NodeKind;
 import dev.whodecides.pages.Page;
 import dev.whodecides.pages.Pages;
@@ -11,11 +10,13 @@ import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.ReleaseRequest;
 import dev.whodecides.store.Store;
-import dev.whodecides.web.view.Model;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Link;
 import dev.whodecides.web.view.Model.ReleaseForm;
 import dev.whodecides.web.view.Model.TrendPoint;
+import dev.whodecides.web.view.Model;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -264,7 +265,7 @@ final class WebUi {
 
   private static EntityRef ref(String text) {
     try {
-      return EntityRef.parse(text, "component");
+      return EntityRef.parse(text, Kind.COMPONENT.id());
     } catch (IllegalArgumentException e) {
       throw new PageError(400, "'" + text + "' is not an entity reference such as component:default/newsletter-picks");
     }
@@ -285,16 +286,15 @@ final class WebUi {
     String focusText = ctx.queryParam("focus");
     EntityRef focus = null;
     if (focusText != null && !focusText.isBlank()) {
-      Optional<Entity> found = new PageModels(a, store).resolve(focusText, List.of("group", "domain", "system", "component",
-          "api", "resource", "user", "decision"));
+      Optional<Entity> found = new PageModels(a, store).resolve(focusText, NodeKind.DRAWN);
       focus = found.map(Entity::ref).filter(r -> NodeKind.of(r.kind()) != null).orElseThrow(() -> new PageError(404,
           "No entity '" + focusText.strip() + "' the graph can focus on; give a domain, team, system, product,"
           + " person or decision such as group:default/personalization."));
     }
     List<Link> focuses = new ArrayList<>();
-    for (String kind : List.of("domain", "group", "system")) {
+    for (Kind kind : List.of(Kind.DOMAIN, Kind.GROUP, Kind.SYSTEM)) {
       for (Entity e : a.catalog().ofKind(kind)) {
-        focuses.add(new Link(kind + ": " + PageModels.title(e), e.ref().toString()));
+        focuses.add(new Link(kind.id() + ": " + PageModels.title(e), e.ref().toString()));
       }
     }
     if (focuses.size() > FOCUS_CHOICES) {
@@ -314,7 +314,7 @@ final class WebUi {
   }
 
   private Entity product(Analysis a, String text) {
-    return new PageModels(a, store).resolve(text, ReleasePolicy.PRODUCT_KINDS)
+    return new PageModels(a, store).resolve(text, Kind.PRODUCTS)
         .orElseThrow(() -> new PageError(404, "No product '" + text + "' in the catalog."));
   }
 

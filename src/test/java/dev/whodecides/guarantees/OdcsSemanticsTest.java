@@ -156,7 +156,8 @@ class OdcsSemanticsTest {
     assertThat(r.scans()).containsExactly(entry("t", 1));
     String message = r.checks().stream().filter(c -> c.check().kind().equals("propertyType")
         && c.check().property().equals("amount")).findFirst().orElseThrow().message();
-    assertThat(message).isEqualTo("2 values in 3 rows do not convert to integer").doesNotContain("abc");
+    assertThat(message).isEqualTo("2 values in 3 rows of column \"amount\" (varchar as read) do not convert to its"
+        + " declared logicalType integer").doesNotContain("abc");
   }
 
   @Test

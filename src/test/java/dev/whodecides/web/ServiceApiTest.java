@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,7 +127,7 @@ class ServiceApiTest {
     var catalog = CatalogLoader.load(List.of(Path.of("examples/retail-data-org")));
     EntityRef product = EntityRef.parse("component:demand-forecast-service", null);
     EntityRef releaseOwner = dev.whodecides.decisions.Ownership.of(catalog)
-        .owner(product, dev.whodecides.decisions.DecisionType.RELEASE);
+        .owner(product, dev.whodecides.vocabulary.DecisionType.RELEASE);
     assertThat(releaseOwner).isNotNull();
     String token = store.createToken(releaseOwner);
     List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> replies = new java.util.ArrayList<>();

@@ -18,22 +18,23 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Opens the connection a contract's server describes: PostgreSQL over JDBC, DuckDB files, local
- * CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
+ * Opens the connection a contract's server describes: PostgreSQL and Trino over JDBC, DuckDB files,
+ * local CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
  */
 public final class Connections {
 
   private Connections() {}
 
   /**
-   * An open connection, the SQL dialect to speak on it, the schema holding the tables, and the
-   * tables read from CSV or JSON files (by table name), whose values are converted to the contract's types.
+   * An open connection, the SQL dialect to speak on it, the schema holding the tables, for a local
+   * server the file each table reads (present or not, so messages can name it), and the tables read
+   * from CSV or JSON files, whose values are converted to the contract's logical types.
    */
-  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, FileTable> files)
-      implements AutoCloseable {
+  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, Path> files,
+      Map<String, FileTable> converted) implements AutoCloseable {
 
     public Opened(Connection connection, Dialect dialect, String schema) {
-      this(connection, dialect, schema, Map.of());
+      this(connection, dialect, schema, Map.of(), Map.of());
     }
 
     @Override
@@ -68,6 +69,9 @@ public final class Connections {
     String schema = server == null ? null : server.schema();
     if (jdbcUrl != null) {
       Dialect d = Dialect.ofUrl(jdbcUrl);
+      if (d == Dialect.TRINO && jdbcUrl.startsWith("jdbc:trino:") && !jdbcUrl.contains("user=")) {
+        props.putIfAbsent("user", System.getProperty("user.name", "whodecides")); // Trino refuses a query without one
+      }
       Connection c = DriverManager.getConnection(jdbcUrl, props);
       if (d == Dialect.DUCKDB) {
         lockDown(c, List.of(), List.of());
@@ -118,12 +122,59 @@ public final class Connections {
         }
         return new Opened(c, Dialect.DUCKDB, schema);
       }
+      case "trino" -> {
+        return trino(contract, server, serverName, props);
+      }
       case "local", "file", "csv", "parquet", "json" -> {
         return local(contract, server, serverName);
       }
       default -> throw new ServerError(contract.file() + ": server " + serverName + " has type '" + server.type()
-          + "'; whodecides connects to postgres, duckdb and local files itself, other engines through --jdbc-url");
+          + "'; whodecides connects to postgres, trino, duckdb and local files itself, other engines through --jdbc-url");
     }
+  }
+
+  /**
+   * A Trino coordinator: ODCS gives host, port, catalog and schema. Trino wants a user name even
+   * without authentication (the OS user's, as its own CLI does); a password needs TLS, which a
+   * host written as {@code https://...} asks for too.
+   */
+  private static Opened trino(Contract contract, Contract.Server server, String serverName, Properties props)
+      throws ServerError, SQLException {
+    if (server.host() == null || server.catalog() == null) {
+      throw new ServerError(contract.file() + ": trino server " + serverName + " needs host, port, catalog and schema");
+    }
+    String host = server.host();
+    boolean tls = props.containsKey("password") || host.toLowerCase(Locale.ROOT).startsWith("https://");
+    host = host.replaceFirst("(?i)^https?://", "").replaceFirst("/+$", "");
+    int port = server.port() != null ? server.port() : tls ? 443 : 8080;
+    String url = "jdbc:trino://" + host + ":" + port + "/" + server.catalog()
+        + (server.schema() == null ? "" : "/" + server.schema());
+    props.putIfAbsent("user", System.getProperty("user.name", "whodecides"));
+    props.setProperty("source", "whodecides");
+    if (tls) {
+      props.setProperty("SSL", "true");
+    }
+    Connection c = DriverManager.getConnection(url, props);
+    // The driver connects lazily: ask once now, so an unreachable coordinator or refused login is
+    // one connection error rather than one per table.
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT 1");
+    } catch (SQLException e) {
+      c.close();
+      throw new SQLException(unreachable(e, host + ":" + port), e.getSQLState(), e);
+    }
+    return new Opened(c, Dialect.TRINO, server.schema());
+  }
+
+  /** The driver's reason in words: no Java class names. */
+  private static String unreachable(SQLException e, String where) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.SocketTimeoutException) {
+        return "no Trino coordinator answers at " + where;
+      }
+    }
+    return String.valueOf(e.getMessage()).replaceAll("\\b(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "");
   }
 
   /**
@@ -166,7 +217,8 @@ public final class Connections {
     }
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:", new Properties());
-    Map<String, FileTable> files = new LinkedHashMap<>();
+    Map<String, FileTable> converted = new LinkedHashMap<>();
+    Map<String, Path> files = new LinkedHashMap<>();
     List<String> read = new ArrayList<>();
     List<String> globbed = new ArrayList<>();
     try (Statement st = c.createStatement()) {
@@ -178,8 +230,9 @@ public final class Connections {
         if (!glob && Files.isDirectory(file)) {
           file = file.resolve(o.table() + "." + format);
         }
+        files.put(o.table(), file);
         if (glob ? !matchesAny(st, file.toString()) : !Files.exists(file)) {
-          continue; // the object-exists check reports it
+          continue; // the object-exists check reports it, naming the file
         }
         if (glob) {
           globbed.add(globRoot(file).toString());
@@ -204,7 +257,17 @@ public final class Connections {
             declared.put(prop.column(), prop.logicalType());
           }
         }
-        FileTable ft = new FileTable(raw, declared);
+        Map<String, String> guessed = new LinkedHashMap<>();
+        if (format.equals("csv")) {
+          // DuckDB's guess for the columns the contract leaves untyped, from the sample its sniffer reads
+          try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_csv(" + Dialect.literal(file.toString())
+              + ", header = true" + many + ")")) {
+            while (rs.next()) {
+              guessed.put(rs.getString(1), rs.getString(2));
+            }
+          }
+        }
+        FileTable ft = new FileTable(raw, declared, guessed);
         List<String> select = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT * FROM " + raw + " WHERE 1 = 0")) {
           ResultSetMetaData md = rs.getMetaData();
@@ -214,14 +277,14 @@ public final class Connections {
           }
         }
         st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT " + String.join(", ", select) + " FROM " + raw);
-        files.put(o.table(), ft);
+        converted.put(o.table(), ft);
       }
       lockDown(c, read, globbed);
     } catch (SQLException e) {
       c.close();
       throw e;
     }
-    return new Opened(c, Dialect.DUCKDB, null, files);
+    return new Opened(c, Dialect.DUCKDB, null, files, converted);
   }
 
   /**

@@ -7,9 +7,10 @@ import java.util.Map;
  * A table read from CSV or JSON files. {@code raw} is the relation with the values as read (CSV:
  * all text; JSON: as DuckDB reads JSON); the table's own name is a view of the same rows converted
  * to the contract's logical types, which is what SQL rules see. Checks scan {@code raw} once and
- * convert inline, so that the same scan also counts the values that do not convert.
+ * convert inline, so that the same scan also counts the values that do not convert. A column the
+ * contract gives no type keeps the type DuckDB guesses for it ({@code guessed}, CSV only).
  */
-public record FileTable(String raw, Map<String, String> logicalTypes) {
+public record FileTable(String raw, Map<String, String> logicalTypes, Map<String, String> guessed) {
 
   /** The DuckDB type a logical type converts to; null for string and for what is not a scalar. */
   static String target(String logicalType) {
@@ -39,8 +40,18 @@ public record FileTable(String raw, Map<String, String> logicalTypes) {
 
   /** The SQL of a quoted raw column converted to its declared type (the column itself when nothing converts). */
   String typed(String quotedColumn, String column) {
-    String target = target(logicalType(column));
+    String target = type(column);
     return target == null ? quotedColumn : "TRY_CAST(" + quotedColumn + " AS " + target + ")";
+  }
+
+  /** The DuckDB type a column is converted to: its declared logical type's, else DuckDB's guess; null for none. */
+  String type(String column) {
+    String declared = logicalType(column);
+    if (declared != null) {
+      return target(declared);
+    }
+    String guess = guessed.get(column);
+    return guess == null || guess.equalsIgnoreCase("VARCHAR") ? null : guess;
   }
 
   /** Counts the values of a column that are present but do not convert to the declared type. */
