@@ -1,0 +1,63 @@
+package dev.whodecides.web;
+
+import dev.whodecides.catalog.Entity;
+import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.decisions.Effective;
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.web.view.Model.Chrome;
+import dev.whodecides.web.view.Model.Evidence;
+import dev.whodecides.web.view.Model.FindingDetail;
+import dev.whodecides.web.view.Model.Gap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A red cell of the matrix opened: the decision nobody owns, who normally would, and the findings about it. */
+final class GapPage {
+
+  /** The rules that report a gap of each decision type, for the findings a red cell shows. */
+  private static final Map<DecisionType, List<String>> GAP_RULES = Map.of(
+      DecisionType.RELEASE, List.of("no-ship-authority", "group-owns-decision", "conflicting-owners"),
+      DecisionType.ROADMAP, List.of("no-roadmap-owner", "group-owns-decision", "conflicting-owners"),
+      DecisionType.GUARANTEES, List.of("no-guarantees", "guarantee-broken", "conflicting-owners"),
+      DecisionType.PORTFOLIO, List.of("duplicated-work", "conflicting-owners"));
+
+  private GapPage() {}
+
+  /** Empty when the catalog has no such product or there is no such decision type. */
+  static Optional<Gap> build(Analysis a, Chrome chrome, String productText, String typeText) {
+    Optional<DecisionType> type = DecisionType.byId(typeText == null ? "" : typeText);
+    Optional<Entity> product = Display.resolve(a.catalog(), productText, List.of("component", "api", "resource",
+        "system"));
+    if (type.isEmpty() || product.isEmpty()) {
+      return Optional.empty();
+    }
+    DecisionType t = type.get();
+    Entity p = product.get();
+    Optional<Effective> eff = a.ownership().effective(p.ref(), t);
+    String declared = eff.isEmpty()
+        ? "No Decision names an owner for it on the product, its system, its domain or its owning team."
+        : eff.get().owned() ? "It is owned by " + eff.get().owner() + "."
+        : "It is written down as unowned at " + eff.get().declaration().source().where() + ".";
+    List<String> rules = GAP_RULES.getOrDefault(t, List.of());
+    List<FindingDetail> details = new ArrayList<>();
+    for (Finding f : a.findings().about(p.ref().toString())) {
+      if (rules.contains(f.rule())) {
+        details.add(FindingsPage.detail(a, f));
+      }
+    }
+    Knowledge knowledge = a.lint().analysis().knowledge();
+    Optional<Knowledge.DecisionCard> card = knowledge.decisionType(t.id());
+    List<Evidence> evidence = card.map(c -> {
+      List<Citation> cites = new ArrayList<>();
+      knowledge.claims(c.claims()).forEach(claim -> cites.addAll(knowledge.citations(claim)));
+      return Display.evidence(cites);
+    }).orElse(List.of());
+    return Optional.of(new Gap(chrome, p.ref().toString(), Display.title(p), Links.entity(p.ref()), t.id(),
+        card.map(Knowledge.DecisionCard::question).orElse(""), t.role().id(), Links.role(t.role().id()), declared,
+        details, evidence));
+  }
+}
