@@ -11,9 +11,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/whodecides" --version > /dev/null   # builds target/whodecides.jar when needed
+# The driver and the exact all-pairs reference are test code, not in the product jar: compile the
+# test classes (quick when they are up to date) and run from them with the jar's classes.
+(cd "$here" && mvn -q -B test-compile >&2)
 jar="$here/target/whodecides.jar"
 runs="${RUNS:-5}"
-run() { java -XX:+UseParallelGC -cp "$jar" dev.whodecides.generate.DuplicatesBench "$@"; }
+run() { java -XX:+UseParallelGC -cp "$here/target/test-classes:$jar" dev.whodecides.rules.DuplicatesBench "$@"; }
 median() { sed -E 's/.*median=([0-9.]+)s.*/\1/'; }
 recall() { sed -E 's/.*recall=([0-9.]+).*/\1/'; }
 

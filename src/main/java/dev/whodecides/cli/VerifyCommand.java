@@ -9,6 +9,8 @@ import dev.whodecides.guarantees.ContractResult;
 import dev.whodecides.guarantees.Planner;
 import dev.whodecides.guarantees.VerifyReport;
 import dev.whodecides.guarantees.jdbc.Connections;
+import dev.whodecides.guarantees.jdbc.Dialect;
+import dev.whodecides.guarantees.jdbc.RoleCheck;
 import dev.whodecides.guarantees.jdbc.Verifier;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
@@ -66,6 +68,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Statement timeout of each query (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--check-role",
+      description = "Warn (standard error and the report) when the PostgreSQL role is a superuser or may read or write"
+          + " the server's files or run programs; verify should run as a role that may only read.")
+  boolean checkRole;
+
   @Option(names = "--record", description = "Keep the results in the store, one row per contract.")
   boolean record;
 
@@ -120,8 +127,9 @@ final class VerifyCommand implements Callable<Integer> {
       }
       String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
       try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
+        ContractResult.RoleCheck role = checkRole ? role(c, name, db, err) : null;
         Verifier v = new Verifier(db.connection(), db.dialect(), db.schema(), timeout);
-        ContractResult r = v.verify(c, name, checks, progress::table);
+        ContractResult r = v.verify(c, name, checks, progress::table).withRole(role);
         if (r.fatal() != null) {
           err.println("whodecides: " + c.file() + ": " + r.fatal());
         }
@@ -166,6 +174,27 @@ final class VerifyCommand implements Callable<Integer> {
     boolean allPassed = results.stream().allMatch(r -> r.checks().stream()
         .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED));
     return allPassed ? 0 : 1;
+  }
+
+  /** Checks the connecting role before any of the contract's SQL runs; warns on standard error. */
+  private static ContractResult.RoleCheck role(Contract c, String server, Connections.Opened db, PrintWriter err) {
+    if (db.dialect() != Dialect.POSTGRES) {
+      err.println("whodecides: " + c.file() + ": --check-role checks PostgreSQL roles; server " + server
+          + " is not PostgreSQL, so there is no role to check");
+      err.flush();
+      return null;
+    }
+    ContractResult.RoleCheck role;
+    try {
+      role = RoleCheck.of(db.connection());
+    } catch (SQLException e) {
+      role = new ContractResult.RoleCheck(null, "could not read the connecting role's powers: " + oneLine(e.getMessage()));
+    }
+    if (role.warning() != null) {
+      err.println("whodecides: warning: " + c.file() + ": server " + server + ": " + role.warning());
+      err.flush();
+    }
+    return role;
   }
 
   private static String oneLine(String s) {

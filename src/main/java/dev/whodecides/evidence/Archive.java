@@ -32,13 +32,11 @@ public final class Archive {
   private final Path root;
   private final Map<String, Episode> episodes;
   private final List<Problem> problems;
-  private final List<Path> files;
 
-  private Archive(Path root, Map<String, Episode> episodes, List<Problem> problems, List<Path> files) {
+  private Archive(Path root, Map<String, Episode> episodes, List<Problem> problems) {
     this.root = root;
     this.episodes = episodes;
     this.problems = problems;
-    this.files = files;
   }
 
   /**
@@ -91,7 +89,7 @@ public final class Archive {
             + "; skipped"));
       }
     }
-    return new Archive(root, episodes, List.copyOf(problems), files);
+    return new Archive(root, episodes, List.copyOf(problems));
   }
 
   /**
@@ -135,9 +133,5 @@ public final class Archive {
 
   public List<Problem> problems() {
     return problems;
-  }
-
-  public int fileCount() {
-    return files.size();
   }
 }

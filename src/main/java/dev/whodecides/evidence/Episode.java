@@ -22,9 +22,4 @@ public record Episode(
     }
     return youtube + (youtube.contains("?") ? "&" : "?") + "t=" + sec + "s";
   }
-
-  /** The name people know the episode by: the short title when there is one. */
-  public String displayTitle() {
-    return shortTitle != null ? shortTitle : title;
-  }
 }

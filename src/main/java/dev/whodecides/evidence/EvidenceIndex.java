@@ -193,21 +193,6 @@ public final class EvidenceIndex implements Closeable {
     }
   }
 
-  /** Every passage of one episode, in time order. */
-  public List<Passage> passagesOf(String slug) {
-    try {
-      ScoreDoc[] docs = searcher.search(new TermQuery(new Term("slug", slug)), Integer.MAX_VALUE / 2).scoreDocs;
-      List<Passage> out = new ArrayList<>();
-      for (ScoreDoc sd : docs) {
-        out.add(passage(searcher.storedFields().document(sd.doc)));
-      }
-      out.sort(Comparator.comparingInt(Passage::from));
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The analysed terms of a text, as the index sees them (stemmed, stop words dropped). */
   public List<String> terms(String text) {
     List<String> out = new ArrayList<>();

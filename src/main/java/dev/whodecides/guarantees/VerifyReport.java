@@ -26,6 +26,12 @@ public final class VerifyReport {
       c.put("contract", r.contract());
       c.put("file", r.file());
       c.put("server", r.server());
+      if (r.role() != null) {
+        Map<String, Object> role = new LinkedHashMap<>();
+        role.put("name", r.role().name());
+        role.put("warning", r.role().warning());
+        c.put("role", role);
+      }
       List<Object> checks = new ArrayList<>();
       for (CheckResult cr : r.checks()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -52,6 +58,10 @@ public final class VerifyReport {
     StringBuilder b = new StringBuilder();
     for (ContractResult r : results) {
       b.append(r.file()).append(": contract ").append(r.contract()).append(" on server ").append(r.server()).append('\n');
+      if (r.role() != null) {
+        b.append("  ").append(r.role().warning() != null ? "warning: " + r.role().warning()
+            : "role " + r.role().name() + " is no superuser and may not reach the server's files or programs").append('\n');
+      }
       r.scans().forEach((table, n) -> b.append("  table ").append(table).append(": ").append(n)
           .append(n == 1 ? " scan" : " scans").append('\n'));
       for (CheckResult c : r.checks()) {
@@ -79,6 +89,16 @@ public final class VerifyReport {
       b.append("  <testsuite name=\"").append(xml(r.contract() + " (" + r.server() + ")")).append("\" tests=\"")
           .append(r.checks().size()).append("\" failures=\"").append(r.count(CheckResult.Outcome.FAILED))
           .append("\" errors=\"").append(r.count(CheckResult.Outcome.ERROR)).append("\" skipped=\"0\">\n");
+      if (r.role() != null) {
+        b.append("    <properties>\n");
+        if (r.role().name() != null) {
+          b.append("      <property name=\"role\" value=\"").append(xml(r.role().name())).append("\"/>\n");
+        }
+        if (r.role().warning() != null) {
+          b.append("      <property name=\"roleWarning\" value=\"").append(xml(r.role().warning())).append("\"/>\n");
+        }
+        b.append("    </properties>\n");
+      }
       for (CheckResult c : r.checks()) {
         b.append("    <testcase classname=\"").append(xml(r.contract() + "." + c.check().object())).append("\" name=\"")
             .append(xml(c.check().kind() + " " + c.check().target())).append("\">");

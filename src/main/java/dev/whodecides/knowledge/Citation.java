@@ -11,14 +11,6 @@ public record Citation(String source, String guest, String episode, String from,
     return Times.parse(time);
   }
 
-  public int fromSeconds() {
-    return seconds(from);
-  }
-
-  public int toSeconds() {
-    return seconds(to);
-  }
-
   /** A short human label: guest, episode title, range. */
   public String label() {
     return guest + ", \"" + episode + "\" " + from + "-" + to;

@@ -15,8 +15,8 @@ import java.util.List;
  * 0.985 at s = 0.4, 0.94 at s = 0.35, 0.82 at s = 0.3; texts at cosine 0.5 or more usually share
  * more than that, and a pair missed directly is often still joined through a third text. Words in more than {@value #COMMON_SHARE} of the texts (and
  * more than {@value #COMMON_MIN} texts) are left out of the signatures: they weigh little in the
- * cosine and would only fill the buckets. {@link TextSimilarity#similarPairs} stays available as
- * the exact reference.
+ * cosine and would only fill the buckets. The tests measure the recall against an exact all-pairs
+ * search, which the rule itself never runs.
  */
 public final class NearDuplicates {
 
@@ -142,21 +142,6 @@ public final class NearDuplicates {
         }
       }
     }
-  }
-
-  /** The same clustering from the exact pairs, for comparison. */
-  public static int[] exactClusters(List<String> texts, double threshold) {
-    int[] parent = new int[texts.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
-    for (TextSimilarity.Pair p : TextSimilarity.similarPairs(texts, threshold)) {
-      parent[find(parent, p.a())] = find(parent, p.b());
-    }
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = find(parent, i);
-    }
-    return parent;
   }
 
   static int find(int[] parent, int i) {

@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TF-IDF cosine similarity over short texts, exact at a threshold, without scoring all pairs:
- * an inverted index over each text's rarer words finds the only candidates that can reach the
- * threshold, so the cost follows how many texts really overlap rather than the square of their
- * number.
+ * TF-IDF vectors of short texts and their cosine, the similarity {@link NearDuplicates} confirms
+ * its candidate pairs with.
  *
  * <p>Weights: raw term frequency times smoothed inverse document frequency
  * {@code ln((1 + n) / (1 + df)) + 1}, vectors normalised to unit length. Tokens are lower-cased
@@ -31,9 +29,6 @@ public final class TextSimilarity {
       "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
       "whom", "why", "will", "with", "would", "you", "your", "yours", "per", "via", "get", "gets", "make", "use",
       "using", "need", "needs", "want", "wants", "one", "two", "new");
-
-  /** One pair of texts at or above the threshold; {@code a < b}. */
-  public record Pair(int a, int b, double cosine) {}
 
   private TextSimilarity() {}
 
@@ -155,95 +150,6 @@ public final class TextSimilarity {
       ids[i] = null;
     }
     return new Vectors(terms, weights, df, maxWeight);
-  }
-
-  /** Every pair of texts whose cosine is at least {@code threshold}, by brute force over all pairs. */
-  public static List<Pair> allPairs(List<String> texts, double threshold) {
-    Vectors vec = vectors(texts);
-    List<Pair> pairs = new ArrayList<>();
-    for (int a = 0; a < vec.size(); a++) {
-      for (int b = a + 1; b < vec.size(); b++) {
-        double c = vec.cosine(a, b);
-        if (c >= threshold - 1e-12) {
-          pairs.add(new Pair(a, b, c));
-        }
-      }
-    }
-    return pairs;
-  }
-
-  /** Every pair of texts whose cosine is at least {@code threshold}: exact, pruned with an inverted index. */
-  public static List<Pair> similarPairs(List<String> texts, double threshold) {
-    int n = texts.size();
-    Vectors vec = vectors(texts);
-    int v = vec.df().length;
-    int[] df = vec.df();
-    int[][] terms = vec.terms();
-    double[][] weights = vec.weights();
-    double[] maxWeight = vec.maxWeight();
-    // All-Pairs (Bayardo, Ma and Srikant 2007): visit each vector's features from the most common
-    // term to the rarest and index a feature only once the features skipped so far could not
-    // reach the threshold against any vector. Two vectors at or above the threshold then always
-    // share an indexed feature, so the result is exact while common words stay out of the index.
-    Integer[] byDf = new Integer[v];
-    for (int t = 0; t < v; t++) {
-      byDf[t] = t;
-    }
-    Arrays.sort(byDf, (a, b) -> df[b] - df[a] != 0 ? df[b] - df[a] : a - b);
-    int[] rank = new int[v];
-    for (int r = 0; r < v; r++) {
-      rank[byDf[r]] = r;
-    }
-    List<List<Integer>> postings = new ArrayList<>(v);
-    for (int t = 0; t < v; t++) {
-      postings.add(null);
-    }
-    int[] seenBy = new int[n];
-    Arrays.fill(seenBy, -1);
-    int[] candidates = new int[n];
-    List<Pair> pairs = new ArrayList<>();
-    for (int y = 0; y < n; y++) {
-      int count = 0;
-      for (int t : terms[y]) {
-        List<Integer> docs = postings.get(t);
-        if (docs == null) {
-          continue;
-        }
-        for (int x : docs) {
-          if (seenBy[x] != y) {
-            seenBy[x] = y;
-            candidates[count++] = x;
-          }
-        }
-      }
-      for (int c = 0; c < count; c++) {
-        int x = candidates[c];
-        double cosine = dot(terms[x], weights[x], terms[y], weights[y]);
-        if (cosine >= threshold - 1e-12) {
-          pairs.add(new Pair(x, y, cosine));
-        }
-      }
-      Integer[] order = new Integer[terms[y].length];
-      for (int k = 0; k < order.length; k++) {
-        order[k] = k;
-      }
-      final int doc = y;
-      Arrays.sort(order, (a, b) -> rank[terms[doc][a]] - rank[terms[doc][b]]);
-      double bound = 0;
-      for (int k : order) {
-        int t = terms[y][k];
-        bound += weights[y][k] * maxWeight[t];
-        if (bound >= threshold - 1e-12) {
-          List<Integer> docs = postings.get(t);
-          if (docs == null) {
-            docs = new ArrayList<>(2);
-            postings.set(t, docs);
-          }
-          docs.add(y);
-        }
-      }
-    }
-    return pairs;
   }
 
   static double dot(int[] ta, double[] wa, int[] tb, double[] wb) {

@@ -225,11 +225,6 @@ public final class Store {
         .bind("limit", limit).map(Store::lintRun).list());
   }
 
-  public Optional<LintRun> lastLintRun() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM lint_runs ORDER BY id DESC LIMIT 1")
-        .map(Store::lintRun).findOne());
-  }
-
   /** Appends the rows of one verify report together, and returns them with their ids. */
   public List<Verification> recordVerifications(List<Verification> rows) {
     return jdbi.inTransaction(h -> {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -16,27 +18,38 @@ import java.util.stream.Stream;
  * The catalog the service shows, reloaded when its files change. A reload that cannot read some
  * file keeps the last good catalog and remembers the error, so a broken edit never blanks the
  * service. Changes are noticed by the files' sizes and modification times, checked at most once a
- * second, when a request comes in.
+ * second by the given clock, when a request comes in.
  */
 public final class CatalogSource implements Supplier<Catalog> {
 
+  /** How long a look at the files stays good: walking a large catalog on every request would cost more. */
+  static final Duration RECHECK = Duration.ofSeconds(1);
+
   private final List<Path> paths;
+  private final Clock clock;
   private volatile Catalog current;
   private volatile String lastError;
   private volatile long fingerprint;
   private volatile long checkedAt;
 
   public CatalogSource(List<Path> paths) {
+    this(paths, Clock.systemUTC());
+  }
+
+  /** A source that asks {@code clock} when it last looked at the files; tests move the clock instead of sleeping. */
+  public CatalogSource(List<Path> paths, Clock clock) {
     this.paths = List.copyOf(paths);
+    this.clock = clock;
     this.fingerprint = fingerprint();
     this.current = CatalogLoader.load(this.paths);
     this.lastError = errors(current);
+    this.checkedAt = clock.millis();
   }
 
   @Override
   public Catalog get() {
-    long now = System.currentTimeMillis();
-    if (now - checkedAt >= 1000) {
+    long now = clock.millis();
+    if (now - checkedAt >= RECHECK.toMillis()) {
       checkedAt = now;
       long f = fingerprint();
       if (f != fingerprint) {

@@ -42,8 +42,4 @@ final class Links {
   static String rule(String ruleId) {
     return "/knowledge/rules/" + ruleId + ".html";
   }
-
-  static String decision(String typeId) {
-    return "/knowledge/decisions/" + typeId + ".html";
-  }
 }

@@ -52,7 +52,7 @@ class RecordCliTest {
     assertThat(r.status()).as(r.err()).isEqualTo(0);
     Path db = dir.resolve(".whodecides/whodecides.db");
     assertThat(db).exists();
-    assertThat(Store.open(db.toString(), null).lastLintRun()).hasValueSatisfying(run -> {
+    assertThat(Store.open(db.toString(), null).lintRuns(1)).singleElement().satisfies(run -> {
       assertThat(run.entities()).isEqualTo(1);
       assertThat(run.files()).isEqualTo(1);
     });

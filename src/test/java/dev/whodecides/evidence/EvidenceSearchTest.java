@@ -1,41 +1,26 @@
 package dev.whodecides.evidence;
 
-import dev.whodecides.knowledge.Times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.Shared;
 import dev.whodecides.cli.Main;
-import java.io.IOException;
+import dev.whodecides.knowledge.Times;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Search over the whole real archive finds the passages a person would cite. */
+@ExtendWith(PodcastIndex.class)
 class EvidenceSearchTest {
-
-  @TempDir static Path cache;
-  static EvidenceIndex index;
-
-  @BeforeAll
-  static void buildIndex() throws IOException {
-    index = EvidenceIndex.open(cache, Shared.path("podcast"), false, () -> Archive.load(Shared.path("podcast")));
-    assertThat(index.built()).isTrue();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    index.close();
-  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -48,7 +33,7 @@ class EvidenceSearchTest {
       "faster model does not matter if it runs once a week|building-data-products-product-owner-vs-product-manager|36:11"})
   void knownQuestionsFindTheRightEpisodeAndMinuteInTheTopThree(String query, String episode, String minute) {
     int sec = Times.parse(minute);
-    List<Hit> top = index.search(query, 3, null);
+    List<Hit> top = PodcastIndex.index().search(query, 3, null);
     assertThat(top).as("top 3 for '%s': %s", query, top.stream()
             .map(h -> h.passage().slug() + " " + Times.format(h.passage().from())).toList())
         .anySatisfy(h -> {
@@ -61,7 +46,7 @@ class EvidenceSearchTest {
 
   @Test
   void passagesStayWithinAChapterAndRunAboutAMinute() {
-    Episode anna = Archive.load(Shared.path("podcast")).episode("building-data-products-product-owner-vs-product-manager")
+    Episode anna = PodcastIndex.loaded().episode("building-data-products-product-owner-vs-product-manager")
         .orElseThrow();
     List<Passage> passages = Passage.of(anna);
     assertThat(passages).hasSizeGreaterThan(30);
@@ -85,11 +70,12 @@ class EvidenceSearchTest {
   }
 
   @Test
-  void theCommandPrintsTheJsonContract(@TempDir Path own) throws Exception {
+  void theCommandPrintsTheJsonContract() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(new String[] {"evidence", "who decides whether a model is good enough to go live",
-        "--archive", Shared.path("podcast").toString(), "--cache", cache.toString(), "--limit", "3", "--format", "json"},
+        "--archive", PodcastIndex.archive().toString(), "--cache", PodcastIndex.cache().toString(), "--limit", "3",
+        "--format", "json"},
         new PrintWriter(out), new PrintWriter(err));
     assertThat(status).isZero();
     assertThat(err.toString()).doesNotContain("indexed");

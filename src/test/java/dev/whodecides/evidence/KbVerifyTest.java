@@ -6,25 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.CliRun.Run;
-import dev.whodecides.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The knowledge file's citations hold up against the real archive, and bad ones are caught. */
+@ExtendWith(PodcastIndex.class)
 class KbVerifyTest {
 
-  @TempDir static Path cache;
-
-
   static String archive() {
-    return Shared.path("podcast").toString();
+    return PodcastIndex.archive().toString();
+  }
+
+  static String cache() {
+    return PodcastIndex.cache().toString();
   }
 
   @Test
   void everyBuiltInCitationIsSupportedByTheRealArchive() throws Exception {
-    Run r = run("kb", "verify", "--archive", archive(), "--cache", cache.toString(), "--format", "json");
+    Run r = run("kb", "verify", "--archive", archive(), "--cache", cache(), "--format", "json");
     assertThat(r.status()).as(r.out()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("summary").get("broken").asInt()).isZero();
@@ -59,7 +61,7 @@ class KbVerifyTest {
     String episodes = builtIn.substring(builtIn.indexOf("episodes:"), builtIn.indexOf("claims:"));
     Path file = dir.resolve("knowledge.yaml");
     Files.writeString(file, episodes + claims + "roles: []\ndecisionTypes: []\nrules: []\n");
-    Run r = run("kb", "verify", "--archive", archive(), "--cache", cache.toString(), "--knowledge", file.toString());
+    Run r = run("kb", "verify", "--archive", archive(), "--cache", cache(), "--knowledge", file.toString());
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.out()).contains("broken wrong-episode").contains("no-such-episode is not in the archive");
     assertThat(r.out()).contains("broken beyond-the-end").contains("beyond the episode's end");
@@ -72,23 +74,23 @@ class KbVerifyTest {
   @Test
   void suggestFindsPassagesToCite() {
     Run r = run("kb", "suggest", "fixing a few hundred broken entries by hand can beat building an AI system",
-        "--archive", archive(), "--cache", cache.toString(), "--limit", "3");
+        "--archive", archive(), "--cache", cache(), "--limit", "3");
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("{source: building-data-products-product-owner-vs-product-manager, from: \"48:44\"");
   }
 
   @Test
   void badUsageIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
-    Run missing = run("evidence", "anything", "--archive", dir.resolve("nope").toString(), "--cache", cache.toString());
+    Run missing = run("evidence", "anything", "--archive", dir.resolve("nope").toString(), "--cache", cache());
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).contains("is not a folder").doesNotContain("Exception");
-    Run noQuery = run("evidence", "--archive", archive(), "--cache", cache.toString());
+    Run noQuery = run("evidence", "--archive", archive(), "--cache", cache());
     assertThat(noQuery.status()).isEqualTo(2);
     assertThat(noQuery.err()).contains("give a QUERY");
-    Run badLimit = run("evidence", "x", "--archive", archive(), "--cache", cache.toString(), "--limit", "0");
+    Run badLimit = run("evidence", "x", "--archive", archive(), "--cache", cache(), "--limit", "0");
     assertThat(badLimit.status()).isEqualTo(2);
     Path notYaml = Files.writeString(dir.resolve("k.yaml"), "claims: [unclosed");
-    Run badKnowledge = run("kb", "verify", "--archive", archive(), "--cache", cache.toString(), "--knowledge",
+    Run badKnowledge = run("kb", "verify", "--archive", archive(), "--cache", cache(), "--knowledge",
         notYaml.toString());
     assertThat(badKnowledge.status()).isEqualTo(2);
     assertThat(badKnowledge.err()).contains("cannot read knowledge file").doesNotContain("\tat ");

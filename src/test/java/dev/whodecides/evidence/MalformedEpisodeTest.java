@@ -129,7 +129,7 @@ class MalformedEpisodeTest {
         Nobody, it is best effort.
         """);
     Episode v = EpisodeReader.read(vtt);
-    assertThat(v.displayTitle()).isEqualTo("Our release review");
+    assertThat(v.title()).isEqualTo("Our release review");
     assertThat(v.lines()).extracting(TranscriptLine::who).containsExactly("Maria", "Jon");
     assertThat(v.lines().get(1).sec()).isEqualTo(70);
     assertThat(v.urlAt(70)).isEqualTo("https://www.youtube.com/watch?v=xyz&t=70s");

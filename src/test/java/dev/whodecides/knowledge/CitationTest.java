@@ -56,12 +56,12 @@ class CitationTest {
   @MethodSource("citations")
   void citationPointsAtTranscriptLinesInItsRange(String claim, Citation cite) {
     JsonNode ep = episode(cite.source());
-    assertThat(cite.fromSeconds()).as("%s: from before to", claim).isLessThan(cite.toSeconds());
+    assertThat(Citation.seconds(cite.from())).as("%s: from before to", claim).isLessThan(Citation.seconds(cite.to()));
     List<String> inRange = new ArrayList<>();
     for (JsonNode line : ep.get("transcript")) {
       if (line.has("sec") && line.has("line")) {
         int sec = line.get("sec").asInt();
-        if (sec >= cite.fromSeconds() && sec < cite.toSeconds()) {
+        if (sec >= Citation.seconds(cite.from()) && sec < Citation.seconds(cite.to())) {
           inRange.add(line.get("who").asText());
         }
       }
@@ -69,7 +69,7 @@ class CitationTest {
     assertThat(inRange).as("%s: transcript lines of %s in %s-%s", claim, cite.source(), cite.from(), cite.to())
         .isNotEmpty();
     String youtube = ep.get("links").get("youtube").asText();
-    assertThat(cite.url()).isEqualTo(youtube + "&t=" + cite.fromSeconds() + "s");
+    assertThat(cite.url()).isEqualTo(youtube + "&t=" + Citation.seconds(cite.from()) + "s");
     assertThat(ep.get("short").asText()).isEqualTo(cite.episode());
   }
 

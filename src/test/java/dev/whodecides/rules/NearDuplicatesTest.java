@@ -2,7 +2,6 @@ package dev.whodecides.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whodecides.generate.DuplicatesBench;
 import dev.whodecides.generate.UseCaseTexts;
 import java.util.HashSet;
 import java.util.List;
@@ -20,12 +19,12 @@ class NearDuplicatesTest {
   @ValueSource(longs = {42, 7, 2026})
   void clustersOf5000UseCasesReach95PercentRecallOfExactAllPairs(long seed) {
     List<String> texts = new UseCaseTexts(seed, 20_000).texts(5_000, 0.1);
-    List<TextSimilarity.Pair> exact = TextSimilarity.similarPairs(texts, THRESHOLD);
+    List<ExactSimilarity.Pair> exact = ExactSimilarity.similarPairs(texts, THRESHOLD);
     assertThat(exact).as("the sample has planted duplicates").hasSizeGreaterThan(300);
     int[] clusters = NearDuplicates.clusters(texts, THRESHOLD);
-    assertThat(DuplicatesBench.recall(texts, clusters, THRESHOLD)).isGreaterThanOrEqualTo(0.95);
+    assertThat(ExactSimilarity.recall(texts, clusters, THRESHOLD)).isGreaterThanOrEqualTo(0.95);
     // Every join is a confirmed pair, so no cluster reaches beyond an exact one.
-    int[] exactClusters = NearDuplicates.exactClusters(texts, THRESHOLD);
+    int[] exactClusters = ExactSimilarity.exactClusters(texts, THRESHOLD);
     for (int i = 0; i < texts.size(); i++) {
       assertThat(exactClusters[clusters[i]]).isEqualTo(exactClusters[i]);
     }
@@ -35,9 +34,9 @@ class NearDuplicatesTest {
   void theIndexedExactSearchFindsWhatBruteForceFinds() {
     List<String> texts = new UseCaseTexts(3, 5_000).texts(1_500, 0.1);
     Set<String> indexed = new HashSet<>();
-    TextSimilarity.similarPairs(texts, THRESHOLD).forEach(p -> indexed.add(p.a() + "-" + p.b()));
+    ExactSimilarity.similarPairs(texts, THRESHOLD).forEach(p -> indexed.add(p.a() + "-" + p.b()));
     Set<String> brute = new HashSet<>();
-    TextSimilarity.allPairs(texts, THRESHOLD).forEach(p -> brute.add(p.a() + "-" + p.b()));
+    ExactSimilarity.allPairs(texts, THRESHOLD).forEach(p -> brute.add(p.a() + "-" + p.b()));
     assertThat(indexed).isNotEmpty().isEqualTo(brute);
   }
 

@@ -3,6 +3,7 @@ package dev.whodecides.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.whodecides.TestClock;
 import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
 import io.javalin.Javalin;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +105,8 @@ class ServiceReadTest {
         spec: {type: team, children: []}
         """);
     Store store = Store.open(dir.resolve("r.db").toString(), null);
-    CatalogSource source = new CatalogSource(List.of(catalog));
+    TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
+    CatalogSource source = new CatalogSource(List.of(catalog), clock);
     Javalin app = new ServiceApp(source, store, Clock.systemUTC()).create().start("127.0.0.1", 0);
     try {
       assertThat(get(app, "/api/entities", null).json()).hasSize(1);
@@ -115,11 +118,12 @@ class ServiceReadTest {
           spec: {type: service, lifecycle: production, owner: team}
           """);
       file.toFile().setLastModified(System.currentTimeMillis() + 5000);
-      Thread.sleep(1100);
+      assertThat(get(app, "/api/entities", null).json()).as("files are looked at once a second at most").hasSize(1);
+      clock.advance(CatalogSource.RECHECK);
       assertThat(get(app, "/api/entities", null).json()).hasSize(2);
       Files.writeString(file, "apiVersion: [broken\n");
       file.toFile().setLastModified(System.currentTimeMillis() + 10000);
-      Thread.sleep(1100);
+      clock.advance(CatalogSource.RECHECK);
       assertThat(get(app, "/api/entities", null).json()).hasSize(2);
       assertThat(get(app, "/api/status", null).json().get("catalogError").asText()).contains("team.yaml")
           .contains("YAML syntax error");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whodecides.TestClock;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.catalog.EntityRef;
@@ -60,10 +61,11 @@ class ServiceRunsTest {
       spec: {type: service, lifecycle: production, owner: team}
       """;
 
-  static void edit(Path file, String text, long later) throws Exception {
+  /** Rewrites a catalog file and moves the clock past the source's next look at the files. */
+  static void edit(Path file, String text, TestClock clock) throws Exception {
     Files.writeString(file, text);
-    file.toFile().setLastModified(System.currentTimeMillis() + later);
-    Thread.sleep(1100);
+    file.toFile().setLastModified(System.currentTimeMillis() + 5000);
+    clock.advance(CatalogSource.RECHECK);
   }
 
   @Test
@@ -72,7 +74,8 @@ class ServiceRunsTest {
     Path file = catalog.resolve("team.yaml");
     Files.writeString(file, TEAM);
     Store store = Store.open(dir.resolve("r.db").toString(), null);
-    Javalin app = start(new CatalogSource(List.of(catalog)), store);
+    TestClock clock = new TestClock(NOW);
+    Javalin app = start(new CatalogSource(List.of(catalog), clock), store);
     try {
       Reply first = get(app, "/api/lint-runs");
       assertThat(first.status()).isEqualTo(200);
@@ -92,7 +95,7 @@ class ServiceRunsTest {
       assertThat(get(app, "/api/findings").status()).isEqualTo(200);
       assertThat(get(app, "/api/lint-runs").json()).as("reading again adds nothing").hasSize(1);
 
-      edit(file, TEAM + MODEL, 5000);
+      edit(file, TEAM + MODEL, clock);
       JsonNode trend = get(app, "/api/lint-runs").json();
       assertThat(trend).hasSize(2);
       assertThat(trend.get(0).get("id").asLong()).isLessThan(trend.get(1).get("id").asLong());
@@ -125,7 +128,8 @@ class ServiceRunsTest {
     Path file = catalog.resolve("team.yaml");
     Files.writeString(file, TEAM);
     Store store = Store.open(dir.resolve("r.db").toString(), null);
-    Javalin app = start(new CatalogSource(List.of(catalog)), store);
+    TestClock clock = new TestClock(NOW);
+    Javalin app = start(new CatalogSource(List.of(catalog), clock), store);
     PrintStream stderr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try {
@@ -140,7 +144,7 @@ class ServiceRunsTest {
         st.execute("CREATE TRIGGER no_room BEFORE INSERT ON lint_runs BEGIN SELECT RAISE(ABORT, 'disk is full'); END");
       }
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      edit(file, TEAM + MODEL, 5000);
+      edit(file, TEAM + MODEL, clock);
       Reply entities = get(app, "/api/entities");
       assertThat(entities.status()).isEqualTo(200);
       assertThat(entities.json()).hasSize(2);

@@ -7,9 +7,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Opens the connection a contract's server describes: PostgreSQL over JDBC, DuckDB files, local
@@ -53,7 +56,11 @@ public final class Connections {
     String schema = server == null ? null : server.schema();
     if (jdbcUrl != null) {
       Dialect d = Dialect.ofUrl(jdbcUrl);
-      return new Opened(DriverManager.getConnection(jdbcUrl, props), d, schema);
+      Connection c = DriverManager.getConnection(jdbcUrl, props);
+      if (d == Dialect.DUCKDB) {
+        lockDown(c, List.of());
+      }
+      return new Opened(c, d, schema);
     }
     if (server == null) {
       throw new ServerError(contract.file() + ": the contract names no server; add one under servers or pass --jdbc-url");
@@ -77,13 +84,32 @@ public final class Connections {
         }
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
-        return new Opened(DriverManager.getConnection("jdbc:duckdb:" + db, ro), Dialect.DUCKDB, schema);
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro);
+        lockDown(c, List.of());
+        return new Opened(c, Dialect.DUCKDB, schema);
       }
       case "local", "file", "csv", "parquet", "json" -> {
         return local(contract, server, serverName);
       }
       default -> throw new ServerError(contract.file() + ": server " + serverName + " has type '" + server.type()
           + "'; whodecides connects to postgres, duckdb and local files itself, other engines through --jdbc-url");
+    }
+  }
+
+  /**
+   * Shuts an embedded DuckDB off from everything but the data the contract names, before any rule
+   * runs: no other file, extension, attached database or setting change. {@code readable} are the
+   * files the views read; DuckDB reads a view's file again at each query, so they stay allowed.
+   */
+  static void lockDown(Connection c, List<String> readable) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      if (!readable.isEmpty()) {
+        st.execute("SET allowed_paths = [" + readable.stream().map(Dialect::literal).collect(Collectors.joining(", ")) + "]");
+      }
+      st.execute("SET autoinstall_known_extensions = false");
+      st.execute("SET autoload_known_extensions = false");
+      st.execute("SET enable_external_access = false");
+      st.execute("SET lock_configuration = true");
     }
   }
 
@@ -102,6 +128,7 @@ public final class Connections {
     };
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    List<String> read = new ArrayList<>();
     try (Statement st = c.createStatement()) {
       for (Contract.SchemaObject o : contract.objects()) {
         String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
@@ -114,7 +141,9 @@ public final class Connections {
         }
         st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
             + Dialect.literal(file.toString()) + ")");
+        read.add(file.toString());
       }
+      lockDown(c, read);
     } catch (SQLException e) {
       c.close();
       throw e;

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -147,10 +148,10 @@ public final class Verifier {
       scan(from, columns, aggregate, out);
     }
     for (Check c : separate) {
-      scans++;
       if (c.metric() == Metric.SQL) {
-        custom(from, columns, c, out);
+        scans += custom(from, columns, c, out) ? 1 : 0; // a refused rule reads nothing
       } else {
+        scans++;
         duplicateRows(from, columns, c, out);
       }
     }
@@ -317,8 +318,12 @@ public final class Verifier {
     }
   }
 
-  /** A contract's own SQL: placeholders become quoted names; read-only, with a statement timeout. */
-  private void custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out) throws ConnectionLost {
+  /**
+   * A contract's own SQL: placeholders become quoted names, then {@link SqlGuard} decides whether it
+   * may run at all; it runs read-only, with a statement timeout. Returns whether it was sent.
+   */
+  private boolean custom(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out)
+      throws ConnectionLost {
     String sql = c.text().strip();
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
@@ -327,6 +332,12 @@ public final class Verifier {
     if (c.column() != null) {
       String col = column(columns, c.column());
       sql = sql.replace("{property}", Dialect.quote(col == null ? c.column() : col));
+    }
+    // Checked after the placeholders are replaced, so the text judged is the text that would run.
+    Optional<String> refused = SqlGuard.refusal(sql);
+    if (refused.isPresent()) {
+      out.put(c, refusal(c, refused.get()));
+      return false;
     }
     boolean auto = true;
     try {
@@ -341,8 +352,16 @@ public final class Verifier {
         if (dialect == Dialect.POSTGRES) {
           st.execute("SET TRANSACTION READ ONLY");
           st.execute("SET LOCAL statement_timeout = " + (timeoutSeconds * 1000L));
+          // the rule's backslashes then mean what the parser took them to mean
+          st.execute("SET LOCAL standard_conforming_strings = on");
+        }
+        Optional<String> engine = SqlGuard.engineRefusal(conn, dialect, sql);
+        if (engine.isPresent()) {
+          out.put(c, refusal(c, engine.get()));
+          return false;
         }
         st.setQueryTimeout(timeoutSeconds);
+        st.setEscapeProcessing(false); // a JDBC {fn ...} or {call ...} escape would rewrite the checked text
         try (ResultSet rs = st.executeQuery(sql)) {
           if (!rs.next()) {
             out.put(c, CheckResult.error(c, "the query returned no row"));
@@ -369,9 +388,31 @@ public final class Verifier {
     } catch (SQLException | NumberFormatException e) {
       if (e instanceof SQLException s) {
         lost(s);
+        String by = engineRefused(s);
+        if (by != null) {
+          out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
+          return true;
+        }
       }
       out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
     }
+    return true;
+  }
+
+  private static CheckResult refusal(Check c, String why) {
+    return new CheckResult(c, Outcome.FAILED, null, "refused: " + why + "; the rule was not run");
+  }
+
+  /** The engine's own lock stopped the rule: a refusal like the guard's, so the check fails. */
+  private String engineRefused(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (dialect == Dialect.DUCKDB && m.contains("Permission Error")) {
+      return "refused by DuckDB: the rule reaches a file, extension or setting the contract does not name";
+    }
+    if ("25006".equals(e.getSQLState())) {
+      return "refused by PostgreSQL: the rule tries to change something inside the read-only transaction";
+    }
+    return null;
   }
 
   /** Rethrows as {@link ConnectionLost} when the connection itself is gone. */

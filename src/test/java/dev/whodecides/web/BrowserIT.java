@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * token and reads the statement. Screenshots go to {@code target/e2e/}. Without Chromium the test
  * is skipped locally and fails under CI, where {@code .ci/run} installs it.
  */
-class BrowserTest {
+class BrowserIT {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");

@@ -1,15 +1,14 @@
-package dev.whodecides.generate;
+package dev.whodecides.rules;
 
-import dev.whodecides.rules.LintOptions;
-import dev.whodecides.rules.NearDuplicates;
-import dev.whodecides.rules.TextSimilarity;
+import dev.whodecides.generate.UseCaseTexts;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Times duplicate clustering on synthetic use cases: MinHash with LSH (what {@code duplicated-work}
  * runs) against brute-force all-pairs cosine, and reports the recall of the first against the
- * second. Run by {@code bench/duplicates.sh}: {@code DuplicatesBench lsh|allpairs N RUNS}.
+ * second. A benchmark driver, kept out of the product jar: {@code bench/duplicates.sh} runs it from
+ * the test classes as {@code DuplicatesBench lsh|allpairs N RUNS [--recall]}.
  */
 public final class DuplicatesBench {
 
@@ -28,7 +27,7 @@ public final class DuplicatesBench {
       if (method.equals("lsh")) {
         clusters = NearDuplicates.clusters(texts, threshold);
       } else {
-        TextSimilarity.allPairs(texts, threshold);
+        ExactSimilarity.allPairs(texts, threshold);
       }
       seconds[r] = (System.nanoTime() - t0) / 1e9;
     }
@@ -36,18 +35,8 @@ public final class DuplicatesBench {
     StringBuilder line = new StringBuilder(String.format("%s n=%d runs=%d median=%.3fs min=%.3fs max=%.3fs",
         method, n, runs, seconds[runs / 2], seconds[0], seconds[runs - 1]));
     if (clusters != null && args.length > 3 && args[3].equals("--recall")) {
-      line.append(String.format(" recall=%.4f", recall(texts, clusters, threshold)));
+      line.append(String.format(" recall=%.4f", ExactSimilarity.recall(texts, clusters, threshold)));
     }
     System.out.println(line);
-  }
-
-  /** Share of the exact similar pairs whose two texts the clustering put together. */
-  public static double recall(List<String> texts, int[] clusters, double threshold) {
-    List<TextSimilarity.Pair> exact = TextSimilarity.similarPairs(texts, threshold);
-    if (exact.isEmpty()) {
-      return 1.0;
-    }
-    long found = exact.stream().filter(p -> clusters[p.a()] == clusters[p.b()]).count();
-    return (double) found / exact.size();
   }
 }

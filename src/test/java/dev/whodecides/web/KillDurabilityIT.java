@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,10 +20,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,40 +36,46 @@ import org.junit.jupiter.api.io.TempDir;
  * the service runs as a real process, clients post until it dies, and the restarted service must
  * list every id that was answered with 201.
  */
-class KillDurabilityTest {
+class KillDurabilityIT {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Starts the service and returns once it says it serves; a silent or dead process fails within a minute. */
   static Process serve(Path db, int port) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "dev.whodecides.cli.Main", "serve", "examples/retail-data-org",
         "--port", String.valueOf(port), "--db", db.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    long deadline = System.currentTimeMillis() + 60_000;
-    String line;
-    while ((line = out.readLine()) != null) {
-      if (line.contains("whodecides serves")) {
-        Thread drain = new Thread(() -> {
-          try {
-            while (out.readLine() != null) {
-              // keep the pipe empty
-            }
-          } catch (Exception ignored) {
-            // the process is gone
+    CompletableFuture<Void> serving = new CompletableFuture<>();
+    StringBuffer output = new StringBuffer();
+    // A reader thread keeps the pipe empty for the process's whole life; the test only waits on the
+    // future, with a deadline, so a service that hangs without a word cannot hang the build.
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          if (!serving.isDone()) {
+            output.append(line).append('\n');
           }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return p;
+          if (line.contains("whodecides serves")) {
+            serving.complete(null);
+          }
+        }
+      } catch (IOException e) {
+        // the process is gone; the future below says so
       }
-      if (System.currentTimeMillis() > deadline) {
-        break;
-      }
+      serving.completeExceptionally(new AssertionError("the service exited before serving"));
+    });
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      serving.get(60, TimeUnit.SECONDS);
+      return p;
+    } catch (ExecutionException | TimeoutException e) {
+      p.destroyForcibly();
+      throw new AssertionError("the service did not start within 60 s; it printed:\n" + output, e);
     }
-    p.destroyForcibly();
-    throw new AssertionError("the service did not start");
   }
 
   static int freePort() throws Exception {
@@ -80,6 +91,7 @@ class KillDurabilityTest {
     int port = freePort();
     Process service = serve(db, port);
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+    CountDownLatch enough = new CountDownLatch(150);
     ExecutorService clients = Executors.newFixedThreadPool(8);
     for (int c = 0; c < 8; c++) {
       final int client = c;
@@ -94,6 +106,7 @@ class KillDurabilityTest {
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
               acknowledged.add(JSON.readTree(r.body()).get("id").asLong());
+              enough.countDown();
             }
           } catch (Exception e) {
             return null; // the service died mid-request: this post was never acknowledged
@@ -102,10 +115,7 @@ class KillDurabilityTest {
         return null;
       });
     }
-    long start = System.currentTimeMillis();
-    while (acknowledged.size() < 150 && System.currentTimeMillis() - start < 60_000) {
-      Thread.sleep(20);
-    }
+    enough.await(60, TimeUnit.SECONDS);
     new ProcessBuilder("kill", "-9", String.valueOf(service.pid())).start().waitFor();
     service.waitFor(10, TimeUnit.SECONDS);
     clients.shutdown();
