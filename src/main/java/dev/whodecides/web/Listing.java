@@ -26,6 +26,9 @@ record Listing(int page, int size, int total) {
 
   /** The requested page of {@code total} items, {@code size} a page; a page out of range becomes the nearest one. */
   static Listing of(int requested, int size, int total) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a page holds at least one item, not " + size);
+    }
     int pages = Math.max(1, (int) ((total + (long) size - 1) / size));
     return new Listing(Math.min(Math.max(1, requested), pages), size, total);
   }
