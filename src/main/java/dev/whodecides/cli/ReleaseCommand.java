@@ -32,12 +32,17 @@ final class ReleaseCommand implements Runnable {
   }
 
   /** {@code whodecides release record}. */
-  @Command(name = "record", mixinStandardHelpOptions = true,
+  @Command(name = "record",
       description = "Record a ship-or-wait call. Only the product's effective release owner may make it, and a ship"
           + " below the agreed bar needs --accepted-risk. Exit 1 when refused.")
   static final class Record implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    // Not mixinStandardHelpOptions: its -V/--version would clash with the release's --version, and
+    // picocli then dropped --help too, so "release record --help" asked for the required options.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin StoreOptions store;
 
