@@ -1,6 +1,6 @@
 package dev.whodecides.assess;
 
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
 
 /**
  * One question of the assessment: the decision it probes and whether a "yes" means the decision

@@ -1,7 +1,7 @@
 package dev.whodecides.assess;
 
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

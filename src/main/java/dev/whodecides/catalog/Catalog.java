@@ -1,5 +1,9 @@
 package dev.whodecides.catalog;
 
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -62,6 +66,11 @@ public final class Catalog {
     return byKind.getOrDefault(kindId.toLowerCase(Locale.ROOT), List.of());
   }
 
+  /** Valid entities of one kind, in load order. */
+  public List<Entity> ofKind(Kind kind) {
+    return byKind.getOrDefault(kind.id(), List.of());
+  }
+
   public Optional<Entity> get(EntityRef ref) {
     return Optional.ofNullable(byRef.get(ref));
   }
@@ -77,6 +86,15 @@ public final class Catalog {
    * Returns empty when the text is not a reference at all.
    */
   public Optional<EntityRef> resolve(String text, List<String> kinds, String namespace) {
+    return resolveAs(text, kinds, namespace);
+  }
+
+  /** {@link #resolve(String, List, String)} with the kinds from the vocabulary, in the default namespace. */
+  public Optional<EntityRef> resolve(String text, List<Kind> kinds) {
+    return resolveAs(text, Kind.ids(kinds), EntityRef.DEFAULT_NAMESPACE);
+  }
+
+  private Optional<EntityRef> resolveAs(String text, List<String> kinds, String namespace) {
     try {
       if (EntityRef.hasKind(text)) {
         return Optional.of(EntityRef.parse(text, null, namespace));
@@ -145,7 +163,7 @@ public final class Catalog {
 
   static {
     for (RefField f : RefField.ALL) {
-      FIELDS.computeIfAbsent(f.entityKind(), k -> new HashMap<>()).put(f.field(), f);
+      FIELDS.computeIfAbsent(f.entityKind().id(), k -> new HashMap<>()).put(f.field(), f);
     }
   }
 
@@ -166,17 +184,14 @@ public final class Catalog {
     return contractsByFile.getOrDefault(file, List.of());
   }
 
-  /** The annotation that ties an entity to its contract file, relative to the entity's file. */
-  public static final String CONTRACT_ANNOTATION = "whodecides.dev/contract";
-
   /** Where an entity's contract annotation points, as the loader prints paths; null without one. */
   public static String contractPath(Entity e) {
-    String rel = e.annotation(CONTRACT_ANNOTATION);
+    String rel = e.annotation(Annotations.CONTRACT);
     if (rel == null || rel.isBlank()) {
       return null;
     }
-    java.nio.file.Path base = java.nio.file.Path.of(e.file()).getParent();
-    java.nio.file.Path p = base == null ? java.nio.file.Path.of(rel) : base.resolve(rel);
+    Path base = Path.of(e.file()).getParent();
+    Path p = base == null ? Path.of(rel) : base.resolve(rel);
     return p.normalize().toString().replace('\\', '/');
   }
 

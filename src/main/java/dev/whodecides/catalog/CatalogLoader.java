@@ -1,10 +1,15 @@
 package dev.whodecides.catalog;
 
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -238,7 +243,7 @@ public final class CatalogLoader {
               + "; entity names must be unique per kind and namespace"));
       return;
     }
-    if (entity.ref().kind().equals("location")) {
+    if (entity.ref().is(Kind.LOCATION)) {
       follow(entity, path);
     }
     String contract = Catalog.contractPath(entity);
@@ -351,13 +356,13 @@ public final class CatalogLoader {
 
   /** Why a path cannot be read, in words (no exception class names: they read like a crash). */
   private static String reason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file";
     }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
     String m = e.getMessage();

@@ -1,5 +1,6 @@
 package dev.whodecides.catalog;
 
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,18 @@ public record Entity(
 
   public String name() {
     return ref.name();
+  }
+
+  /**
+   * The name to show a person: a profile's displayName (how a User or Group calls itself), else
+   * metadata.title, else the entity's name. Every view uses this one order.
+   */
+  public String displayName() {
+    if (spec.get("profile") instanceof Map<?, ?> p && p.get("displayName") instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    String title = title();
+    return title != null && !title.isBlank() ? title : name();
   }
 
   public String title() {

@@ -1,11 +1,20 @@
 package dev.whodecides.catalog;
 
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules a catalog document must follow: Backstage's envelope and kinds, and whodecides' own
@@ -13,26 +22,19 @@ import java.util.regex.Pattern;
  */
 public final class EntitySchema {
 
-  public static final Set<String> BACKSTAGE_VERSIONS = Set.of("backstage.io/v1alpha1", "backstage.io/v1beta1");
-  public static final String WHODECIDES_VERSION = "whodecides.dev/v1";
+  // The schema's views of the vocabulary: the sets it checks documents against.
+  public static final Set<String> BACKSTAGE_VERSIONS = Kind.BACKSTAGE_VERSIONS;
+  public static final String WHODECIDES_VERSION = Kind.WHODECIDES_VERSION;
+  public static final Set<String> BACKSTAGE_KINDS = ids(Kind.of(Kind.Schema.BACKSTAGE));
+  public static final Set<String> WHODECIDES_KINDS = ids(Kind.of(Kind.Schema.WHODECIDES));
+  public static final Set<String> DECISION_TYPES =
+      Arrays.stream(DecisionType.values()).map(DecisionType::id).collect(Collectors.toUnmodifiableSet());
+  public static final Set<String> SCOPE_KINDS = ids(Kind.SCOPES);
 
-  public static final Set<String> BACKSTAGE_KINDS =
-      Set.of("component", "api", "resource", "system", "domain", "group", "user", "location");
-  public static final Set<String> WHODECIDES_KINDS = Set.of("decision", "usecase", "improvement");
-
-  public static final Set<String> DECISION_TYPES = Set.of(
-      "release", "roadmap", "prioritization", "discovery", "launch",
-      "staffing", "portfolio", "guarantees", "access-path", "compliance");
   public static final Set<String> SOLUTIONS =
       Set.of("model", "dashboard", "api", "automation", "manual-fix", "mvp", "external", "hire");
   public static final Set<String> SKILLS =
       Set.of("data-scientist", "ml-engineer", "mlops", "data-engineer", "analyst");
-  public static final Set<String> SCOPE_KINDS = Set.of("component", "api", "resource", "system", "domain", "group");
-
-  /** Annotation on a User: the skills the person brings, comma-separated skill ids. */
-  public static final String SKILLS_ANNOTATION = "whodecides.dev/skills";
-  /** Annotation on a UseCase: the earlier use case (usually an {@code mvp}) this one builds on. */
-  public static final String FOLLOWS_ANNOTATION = "whodecides.dev/follows";
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$");
   private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
@@ -41,6 +43,10 @@ public final class EntitySchema {
       Pattern.compile("^(([a-z0-9]+(-[a-z0-9]+)*)(\\.[a-z0-9]+(-[a-z0-9]+)*)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$");
 
   private EntitySchema() {}
+
+  private static Set<String> ids(Collection<Kind> kinds) {
+    return kinds.stream().map(Kind::id).collect(Collectors.toUnmodifiableSet());
+  }
 
   /** Canonical kind id (lower case) for a document kind, e.g. {@code UseCase} → {@code usecase}. */
   public static String kindId(String kind) {
@@ -122,33 +128,37 @@ public final class EntitySchema {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = specValue == null ? Map.of() : (Map<String, Object>) specValue;
-    switch (kind) {
-      case "component" -> {
+    Optional<Kind> known = Kind.byId(kind);
+    if (known.isEmpty()) {
+      return p;
+    }
+    switch (known.get()) {
+      case COMPONENT -> {
         required(p, spec, "type", "lifecycle", "owner");
         optionalText(p, spec, "system", "subcomponentOf");
         optionalTextList(p, spec, "dependsOn", "dependencyOf", "consumesApis", "providesApis");
       }
-      case "api" -> {
+      case API -> {
         required(p, spec, "type", "lifecycle", "owner");
         if (!spec.containsKey("definition")) {
           p.add("spec.definition is missing; an API needs its definition");
         }
         optionalText(p, spec, "system");
       }
-      case "resource" -> {
+      case RESOURCE -> {
         required(p, spec, "type", "owner");
         optionalText(p, spec, "system");
         optionalTextList(p, spec, "dependsOn", "dependencyOf");
       }
-      case "system" -> {
+      case SYSTEM -> {
         required(p, spec, "owner");
         optionalText(p, spec, "domain");
       }
-      case "domain" -> {
+      case DOMAIN -> {
         required(p, spec, "owner");
         optionalText(p, spec, "subdomainOf");
       }
-      case "group" -> {
+      case GROUP -> {
         required(p, spec, "type");
         if (!spec.containsKey("children")) {
           p.add("spec.children is missing; write children: [] for a group without sub-groups");
@@ -158,19 +168,19 @@ public final class EntitySchema {
         optionalMap(p, spec, "profile");
         profile(p, spec);
       }
-      case "user" -> {
+      case USER -> {
         optionalTextList(p, spec, "memberOf");
         optionalMap(p, spec, "profile");
         profile(p, spec);
       }
-      case "location" -> {
+      case LOCATION -> {
         optionalText(p, spec, "target", "type");
         optionalTextList(p, spec, "targets");
         if (!spec.containsKey("target") && !spec.containsKey("targets")) {
           p.add("spec.target or spec.targets is missing; a Location needs something to point at");
         }
       }
-      case "decision" -> {
+      case DECISION -> {
         required(p, spec, "type", "scope");
         Object type = spec.get("type");
         if (type instanceof String t && !DECISION_TYPES.contains(t)) {
@@ -179,7 +189,7 @@ public final class EntitySchema {
         optionalText(p, spec, "owner");
         optionalTextList(p, spec, "consulted", "informed");
       }
-      case "usecase" -> {
+      case USECASE -> {
         required(p, spec, "team");
         optionalText(p, spec, "problem", "businessOwner", "solution", "description");
         optionalTextList(p, spec, "needs", "staffed");
@@ -199,7 +209,7 @@ public final class EntitySchema {
           p.add("spec.volume must be a whole number of items, not " + describe(volume));
         }
       }
-      case "improvement" -> {
+      case IMPROVEMENT -> {
         required(p, spec, "target", "metric");
         optionalText(p, spec, "businessMetric", "description");
         for (String f : List.of("current", "goal")) {
@@ -212,33 +222,32 @@ public final class EntitySchema {
           }
         }
       }
-      default -> { }
     }
     return p;
   }
 
   /** whodecides' own annotations carry values a rule reads, so a typo there is an error, not silence. */
   private static void annotationValues(List<String> p, Map<?, ?> annotations) {
-    if (annotations.get(Schedule.ANNOTATION) instanceof String s && Schedule.period(s).isEmpty()) {
-      p.add("annotation " + Schedule.ANNOTATION + " '" + shorten(s) + "' is not a schedule; use hourly, daily, weekly,"
+    if (annotations.get(Annotations.SCHEDULE) instanceof String s && Schedule.period(s).isEmpty()) {
+      p.add("annotation " + Annotations.SCHEDULE + " '" + shorten(s) + "' is not a schedule; use hourly, daily, weekly,"
           + " monthly or a five-field cron expression such as '0 3 * * 1'");
     }
-    if (annotations.get(Schedule.DEADLINE) instanceof String s && Durations.parse(s).isEmpty()) {
-      p.add("annotation " + Schedule.DEADLINE + " '" + shorten(s) + "' is not a duration; write it like 4h or 30m");
+    if (annotations.get(Annotations.DEADLINE) instanceof String s && Durations.parse(s).isEmpty()) {
+      p.add("annotation " + Annotations.DEADLINE + " '" + shorten(s) + "' is not a duration; write it like 4h or 30m");
     }
-    if (annotations.get(SKILLS_ANNOTATION) instanceof String s) {
+    if (annotations.get(Annotations.SKILLS) instanceof String s) {
       for (String skill : s.split(",")) {
         if (!SKILLS.contains(skill.trim())) {
-          p.add("annotation " + SKILLS_ANNOTATION + " entry '" + shorten(skill.trim()) + "' is not a skill; use one of "
+          p.add("annotation " + Annotations.SKILLS + " entry '" + shorten(skill.trim()) + "' is not a skill; use one of "
               + sorted(SKILLS));
         }
       }
     }
-    if (annotations.get(FOLLOWS_ANNOTATION) instanceof String s) {
+    if (annotations.get(Annotations.FOLLOWS) instanceof String s) {
       try {
-        EntityRef.parse(s, "usecase");
+        EntityRef.parse(s, Kind.USECASE.id());
       } catch (IllegalArgumentException e) {
-        p.add("annotation " + FOLLOWS_ANNOTATION + " '" + shorten(s) + "' is not a reference; write usecase:NAME");
+        p.add("annotation " + Annotations.FOLLOWS + " '" + shorten(s) + "' is not a reference; write usecase:NAME");
       }
     }
   }
@@ -329,6 +338,6 @@ public final class EntitySchema {
   }
 
   private static String sorted(Set<String> s) {
-    return String.join(", ", new java.util.TreeSet<>(s));
+    return String.join(", ", new TreeSet<>(s));
   }
 }

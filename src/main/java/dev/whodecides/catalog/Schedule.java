@@ -14,11 +14,6 @@ import java.util.Optional;
  */
 public final class Schedule {
 
-  /** The annotation naming a job's schedule. */
-  public static final String ANNOTATION = "whodecides.dev/schedule";
-  /** The annotation naming by when, after it starts, a job must have finished. */
-  public static final String DEADLINE = "whodecides.dev/deadline";
-
   private static final String[] MONTHS =
       {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   private static final String[] DAYS = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};

@@ -9,6 +9,7 @@ import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +40,7 @@ final class AssessCommand implements Callable<Integer> {
   enum Format { text, json }
 
   /** Where interactive answers come from; tests replace it. */
-  static java.util.function.Supplier<java.io.InputStream> input = () -> System.in;
+  static Supplier<InputStream> input = () -> System.in;
 
   @Spec CommandSpec spec;
 
@@ -151,7 +157,7 @@ final class AssessCommand implements Callable<Integer> {
         if (line == null) {
           throw new UserError("the input ended before question '" + q.id() + "' was answered; use --answers FILE in scripts");
         }
-        java.util.Optional<Answer> a = Answer.parse(line);
+        Optional<Answer> a = Answer.parse(line);
         if (a.isPresent()) {
           answers.put(q.id(), a.get());
           break;
@@ -167,8 +173,8 @@ final class AssessCommand implements Callable<Integer> {
     Object doc;
     try {
       String text = Files.readString(file);
-      doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
-          new org.yaml.snakeyaml.LoaderOptions())).load(text);
+      doc = new Yaml(new SafeConstructor(
+          new LoaderOptions())).load(text);
     } catch (IOException e) {
       throw new UserError("cannot read --answers " + file + " (" + e.getMessage() + ")");
     } catch (RuntimeException e) {

@@ -1,13 +1,14 @@
 package dev.whodecides.cli;
 
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     Knowledge k = Knowledge.builtIn();
     PrintWriter out = spec.commandLine().getOut();
-    String key = id.trim().toLowerCase(java.util.Locale.ROOT);
+    String key = id.trim().toLowerCase(Locale.ROOT);
     var rule = BuiltInRules.byId(key);
     if (rule.isPresent()) {
       RuleDescriptor d = rule.get().descriptor();

@@ -1,6 +1,7 @@
 package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.guarantees.VerifiedResults;
 import dev.whodecides.report.Formatter;
 import dev.whodecides.report.JsonFormatter;
 import dev.whodecides.report.MarkdownFormatter;
@@ -12,16 +13,18 @@ import dev.whodecides.rules.Linter;
 import dev.whodecides.rules.Severity;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code whodecides lint}: names every decision without an owner. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -100,11 +103,11 @@ final class LintCommand implements Callable<Integer> {
     long t1 = System.nanoTime();
     // Opened before linting, so that a wrong --db stops the run before any report is written.
     Store records = record && !catalog.hasFatalProblems() ? store.open(paths.get(0)) : null;
-    dev.whodecides.guarantees.VerifiedResults verifiedResults = dev.whodecides.guarantees.VerifiedResults.none();
+    VerifiedResults verifiedResults = VerifiedResults.none();
     if (verified != null) {
       try {
-        verifiedResults = dev.whodecides.guarantees.VerifiedResults.read(verified);
-      } catch (java.io.IOException | IllegalArgumentException e) {
+        verifiedResults = VerifiedResults.read(verified);
+      } catch (IOException | IllegalArgumentException e) {
         throw new UserError(e instanceof IllegalArgumentException ? e.getMessage()
             : "cannot read --verified " + verified + " (" + e.getMessage() + ")");
       }
@@ -122,7 +125,7 @@ final class LintCommand implements Callable<Integer> {
     if (debug()) {
       err.printf("timing: load %d ms, rules %d ms, report %d ms; per rule (ms, run in parallel): %s%n",
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
-          new java.util.TreeMap<>(result.ruleMillis()));
+          new TreeMap<>(result.ruleMillis()));
     }
     if (catalog.hasFatalProblems()) {
       err.println("whodecides: some input could not be read (see the errors above); the report covers the rest"

@@ -1,15 +1,18 @@
 package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.catalog.LoadProblem;
 import dev.whodecides.report.Formatter;
 import dev.whodecides.rules.LintResult;
 import java.io.IOException;
-import java.io.Writer;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writing a report to stdout or a file, and load problems to stderr. */
 final class Output {
@@ -21,7 +24,7 @@ final class Output {
       try {
         formatter.write(result, out);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       out.flush();
       return;
@@ -53,8 +56,8 @@ final class Output {
         && !"dumb".equals(System.getenv("TERM"));
   }
 
-  static Catalog load(java.util.List<Path> paths, PrintWriter err) {
-    Catalog catalog = dev.whodecides.catalog.CatalogLoader.load(paths);
+  static Catalog load(List<Path> paths, PrintWriter err) {
+    Catalog catalog = CatalogLoader.load(paths);
     problems(catalog, err);
     boolean anyRoot = paths.stream().anyMatch(Files::exists);
     if (!anyRoot) {

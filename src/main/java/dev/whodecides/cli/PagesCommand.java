@@ -3,7 +3,10 @@ package dev.whodecides.cli;
 import dev.whodecides.pages.Format;
 import dev.whodecides.pages.Pages;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,9 +38,9 @@ final class PagesCommand implements Callable<Integer> {
     try {
       written = Pages.write(out, format);
     } catch (IOException e) {
-      String reason = e instanceof java.nio.file.NoSuchFileException ? "cannot create that directory"
-          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+      String reason = e instanceof NoSuchFileException ? "cannot create that directory"
+          : e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
           : e.getMessage();
       throw new UserError("cannot write the site into " + out + " (" + reason + "); choose a writable --out directory");
     }

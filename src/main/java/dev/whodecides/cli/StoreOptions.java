@@ -2,6 +2,7 @@ package dev.whodecides.cli;
 
 import dev.whodecides.store.Store;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Where the service's records live: {@code --db}, else {@code .whodecides/whodecides.db} beside the catalog. */
@@ -17,7 +18,7 @@ final class StoreOptions {
   }
 
   /** Runs a write to the store; a failing database becomes one line naming it. */
-  <T> T write(java.util.function.Supplier<T> write) {
+  <T> T write(Supplier<T> write) {
     try {
       return write.get();
     } catch (RuntimeException e) {

@@ -1,15 +1,16 @@
 package dev.whodecides.cli;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code whodecides token}: API tokens for writing to the service. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens for the service.",
@@ -43,11 +44,11 @@ final class TokenCommand implements Runnable {
     public Integer call() {
       EntityRef ref;
       try {
-        ref = EntityRef.parse(user, "user");
+        ref = EntityRef.parse(user, Kind.USER.id());
       } catch (IllegalArgumentException e) {
         throw new UserError("--user " + e.getMessage());
       }
-      if (!ref.kind().equals("user")) {
+      if (!ref.is(Kind.USER)) {
         throw new UserError("--user names " + ref + "; a token belongs to a person (user:NAME)");
       }
       Store s = store.open(catalog);

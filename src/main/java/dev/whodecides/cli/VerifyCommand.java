@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides verify}: checks ODCS contracts against the data they describe. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, DuckDB, local"
-        + " CSV/Parquet/JSON files, or any JDBC URL).",
+    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, Trino, DuckDB,"
+        + " local CSV/Parquet/JSON files, or any JDBC URL).",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:every check passed",
@@ -55,7 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
   String server;
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Connect here instead of the contract's server; any JDBC engine, spoken to in ANSI SQL.")
+      description = "Connect here instead of the contract's server: PostgreSQL, DuckDB and Trino URLs in their own"
+          + " SQL dialect, any other JDBC engine in ANSI SQL.")
   String jdbcUrl;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json or junit (default: ${DEFAULT-VALUE}).")
@@ -128,7 +129,7 @@ final class VerifyCommand implements Callable<Integer> {
       String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
       try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
         ContractResult.RoleCheck role = checkRole ? role(c, name, db, err) : null;
-        Verifier v = new Verifier(db.connection(), db.dialect(), db.schema(), timeout);
+        Verifier v = new Verifier(db, timeout);
         ContractResult r = v.verify(c, name, checks, progress::table).withRole(role);
         if (r.fatal() != null) {
           err.println("whodecides: " + c.file() + ": " + r.fatal());

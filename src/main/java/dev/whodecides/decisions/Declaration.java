@@ -1,7 +1,8 @@
 package dev.whodecides.decisions;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.whodecides.decisions;
 
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.EntityRef;
 
 /**
  * The declaration that governs one decision for one entity, and the scope it was inherited from

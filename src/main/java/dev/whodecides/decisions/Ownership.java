@@ -2,7 +2,9 @@ package dev.whodecides.decisions;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -28,14 +30,22 @@ public final class Ownership {
   private final Map<EntityRef, List<Declaration>> byOwner = new HashMap<>();
   private final Map<EntityRef, EntityRef> parentGroup = new HashMap<>();
   private final Map<EntityRef, List<EntityRef>> chains = new ConcurrentHashMap<>();
+  private final List<Entity> unknownTypes = new ArrayList<>();
+  private volatile Gaps gaps;
 
   private Ownership(Catalog catalog) {
     this.catalog = catalog;
-    for (Entity d : catalog.ofKind("decision")) {
+    for (Entity d : catalog.ofKind(Kind.DECISION)) {
       Optional<DecisionType> type = DecisionType.byId(d.text("type"));
       Optional<EntityRef> scope = catalog.ref(d, "scope");
-      if (type.isEmpty() || scope.isEmpty()) {
+      if (type.isEmpty()) {
+        // The schema rejects such a document, so this holds only a catalog built another way;
+        // kept so that it is reported (invalid-entity) rather than dropped without a word.
+        unknownTypes.add(d);
         continue;
+      }
+      if (scope.isEmpty()) {
+        continue; // a scope that is no reference at all: unknown-reference reports it
       }
       Declaration decl = new Declaration(d, type.get(), scope.get(), catalog.ref(d, "owner").orElse(null),
           catalog.refs(d, "consulted"), catalog.refs(d, "informed"));
@@ -46,11 +56,11 @@ public final class Ownership {
         byOwner.computeIfAbsent(decl.owner(), k -> new ArrayList<>()).add(decl);
       }
     }
-    for (Entity g : catalog.ofKind("group")) {
-      catalog.ref(g, "parent").filter(p -> p.kind().equals("group"))
+    for (Entity g : catalog.ofKind(Kind.GROUP)) {
+      catalog.ref(g, "parent").filter(p -> p.is(Kind.GROUP))
           .ifPresent(p -> parentGroup.putIfAbsent(g.ref(), p));
       for (EntityRef child : catalog.refs(g, "children")) {
-        if (child.kind().equals("group")) {
+        if (child.is(Kind.GROUP)) {
           parentGroup.putIfAbsent(child, g.ref());
         }
       }
@@ -63,6 +73,31 @@ public final class Ownership {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** Decisions whose type is none of {@link DecisionType}: not counted, but reported. */
+  public List<Entity> unknownTypes() {
+    return Collections.unmodifiableList(unknownTypes);
+  }
+
+  /** Every product's gaps, computed once on first use; see {@link Gaps}. */
+  public Gaps gaps() {
+    Gaps g = gaps;
+    if (g == null) {
+      synchronized (this) {
+        g = gaps;
+        if (g == null) {
+          g = new Gaps(this);
+          gaps = g;
+        }
+      }
+    }
+    return g;
+  }
+
+  /** The decisions one product needs an owner for and nobody holds. */
+  public List<Gap> gaps(EntityRef product) {
+    return gaps().of(product);
   }
 
   /** Every resolvable Decision, in catalog order. */
@@ -124,9 +159,9 @@ public final class Ownership {
     structural.add(e);
     // Parent components (subcomponentOf), guarding against cycles.
     Entity cur = e;
-    while (cur.ref().kind().equals("component")) {
+    while (cur.ref().is(Kind.COMPONENT)) {
       Optional<Entity> parent = catalog.ref(cur, "subcomponentOf")
-          .filter(r -> r.kind().equals("component")).flatMap(catalog::get);
+          .filter(r -> r.is(Kind.COMPONENT)).flatMap(catalog::get);
       if (parent.isEmpty() || !out.add(parent.get().ref())) {
         break;
       }
@@ -135,37 +170,37 @@ public final class Ownership {
     }
     // The System of the entity (or of its parent components), then the Domain chain.
     List<Entity> systems = new ArrayList<>();
-    if (e.ref().kind().equals("system")) {
+    if (e.ref().is(Kind.SYSTEM)) {
       systems.add(e);
     }
     for (Entity s : structural) {
-      if (!s.ref().kind().equals("system") && s.spec().containsKey("system")) {
-        catalog.ref(s, "system").filter(r -> r.kind().equals("system")).ifPresent(sys -> {
+      if (!s.ref().is(Kind.SYSTEM) && s.spec().containsKey("system")) {
+        catalog.ref(s, "system").filter(r -> r.is(Kind.SYSTEM)).ifPresent(sys -> {
           out.add(sys);
           catalog.get(sys).ifPresent(systems::add);
         });
       }
     }
     List<Entity> domains = new ArrayList<>();
-    if (e.ref().kind().equals("domain")) {
+    if (e.ref().is(Kind.DOMAIN)) {
       domains.add(e);
     }
     for (Entity s : systems) {
-      catalog.ref(s, "domain").filter(r -> r.kind().equals("domain")).ifPresent(d -> {
+      catalog.ref(s, "domain").filter(r -> r.is(Kind.DOMAIN)).ifPresent(d -> {
         out.add(d);
         catalog.get(d).ifPresent(domains::add);
       });
     }
     for (int i = 0; i < domains.size(); i++) {
-      Optional<EntityRef> parent = catalog.ref(domains.get(i), "subdomainOf").filter(r -> r.kind().equals("domain"));
+      Optional<EntityRef> parent = catalog.ref(domains.get(i), "subdomainOf").filter(r -> r.is(Kind.DOMAIN));
       if (parent.isPresent() && out.add(parent.get())) {
         catalog.get(parent.get()).ifPresent(domains::add);
       }
     }
     // The owning group and its ancestors; a group scope starts from itself.
-    EntityRef group = e.ref().kind().equals("group") ? e.ref()
-        : e.spec().containsKey("owner") && !e.ref().kind().equals("decision") ? catalog.ref(e, "owner").orElse(null) : null;
-    while (group != null && group.kind().equals("group")) {
+    EntityRef group = e.ref().is(Kind.GROUP) ? e.ref()
+        : e.spec().containsKey("owner") && !e.ref().is(Kind.DECISION) ? catalog.ref(e, "owner").orElse(null) : null;
+    while (group != null && group.is(Kind.GROUP)) {
       out.add(group);
       EntityRef parent = parentGroup.get(group);
       if (parent == null || out.contains(parent)) {

@@ -2,7 +2,11 @@ package dev.whodecides.decisions;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,8 +30,6 @@ public record PersonFit(
    * points to and why.
    */
   public record Held(DecisionType type, EntityRef scope, int entitiesCovered, Role role, String reason) {}
-
-  public static final String TITLE_ANNOTATION = "whodecides.dev/title";
 
   /** The role label: the fitting roles, most decision types first, with "(both hats)" when due. */
   public String fit() {
@@ -54,9 +56,7 @@ public record PersonFit(
     Map<Declaration, Set<EntityRef>> teams = new HashMap<>();
     Map<Declaration, Set<String>> crossDomain = new HashMap<>();
     for (Entity e : catalog.entities()) {
-      String kind = e.ref().kind();
-      if (kind.equals("user") || kind.equals("decision") || kind.equals("usecase") || kind.equals("location")
-          || kind.equals("improvement")) {
+      if (!Kind.SCOPES.stream().anyMatch(e.ref()::is)) {
         continue;
       }
       for (DecisionType t : DecisionType.values()) {
@@ -69,7 +69,7 @@ public record PersonFit(
         if (t == DecisionType.PORTFOLIO) {
           // A portfolio reaches every team under its scope, even where a narrower declaration
           // takes over the day-to-day call: the holder still looks across all of them.
-          EntityRef team = kind.equals("group") ? e.ref() : catalog.ref(e, "owner").orElse(null);
+          EntityRef team = e.ref().is(Kind.GROUP) ? e.ref() : catalog.ref(e, "owner").orElse(null);
           if (team != null && isTeam(catalog, team)) {
             for (EntityRef scope : ownership.chain(e.ref())) {
               for (Declaration over : ownership.declaredOn(scope, DecisionType.PORTFOLIO)) {
@@ -90,7 +90,7 @@ public record PersonFit(
       }
     }
     List<PersonFit> out = new ArrayList<>();
-    for (Entity user : catalog.ofKind("user")) {
+    for (Entity user : catalog.ofKind(Kind.USER)) {
       List<Held> held = new ArrayList<>();
       Map<Role, Set<DecisionType>> types = new EnumMap<>(Role.class);
       for (Declaration d : ownership.ownedBy(user.ref())) {
@@ -119,20 +119,20 @@ public record PersonFit(
         held.add(new Held(d.type(), d.scope(), covered.getOrDefault(d, 0), role, reason));
         types.computeIfAbsent(role, k -> new LinkedHashSet<>()).add(d.type());
       }
-      String title = user.annotation(TITLE_ANNOTATION);
+      String title = user.annotation(Annotations.TITLE);
       Role titled = Role.ofTitle(title).orElse(null);
       // Most decision types first; on a tie the role the title names, then the usual order.
       List<Role> fit = new ArrayList<>(types.keySet());
       fit.sort((a, b) -> types.get(b).size() - types.get(a).size() != 0 ? types.get(b).size() - types.get(a).size()
           : a == titled ? -1 : b == titled ? 1 : a.compareTo(b));
-      out.add(new PersonFit(user.ref(), displayName(user), title, Role.ofTitle(title).orElse(null), held, fit));
+      out.add(new PersonFit(user.ref(), user.displayName(), title, Role.ofTitle(title).orElse(null), held, fit));
     }
     return out;
   }
 
   /** A team: a group of type team, or a group with no groups under it. */
   private static boolean isTeam(Catalog catalog, EntityRef ref) {
-    if (!ref.kind().equals("group")) {
+    if (!ref.is(Kind.GROUP)) {
       return false;
     }
     Optional<Entity> g = catalog.get(ref);
@@ -142,9 +142,9 @@ public record PersonFit(
   /** Who reads each entity: components and resources through dependsOn, components through consumesApis. */
   private static Map<EntityRef, List<EntityRef>> consumers(Catalog catalog) {
     Map<EntityRef, List<EntityRef>> out = new HashMap<>();
-    for (String kind : List.of("component", "resource")) {
+    for (Kind kind : List.of(Kind.COMPONENT, Kind.RESOURCE)) {
       for (Entity e : catalog.ofKind(kind)) {
-        for (String field : kind.equals("component") ? List.of("dependsOn", "consumesApis") : List.of("dependsOn")) {
+        for (String field : kind == Kind.COMPONENT ? List.of("dependsOn", "consumesApis") : List.of("dependsOn")) {
           for (EntityRef r : catalog.refs(e, field)) {
             out.computeIfAbsent(r, k -> new ArrayList<>()).add(e.ref());
           }
@@ -158,10 +158,10 @@ public record PersonFit(
   private static EntityRef domainOf(Ownership ownership, EntityRef ref) {
     EntityRef group = null;
     for (EntityRef r : ownership.chain(ref)) {
-      if (r.kind().equals("domain")) {
+      if (r.is(Kind.DOMAIN)) {
         return r;
       }
-      if (r.kind().equals("group")) {
+      if (r.is(Kind.GROUP)) {
         group = r;
       }
     }
@@ -175,13 +175,5 @@ public record PersonFit(
 
   private static String article(Role role) {
     return "a " + role.id();
-  }
-
-  private static String displayName(Entity user) {
-    Object profile = user.spec().get("profile");
-    if (profile instanceof Map<?, ?> p && p.get("displayName") != null) {
-      return p.get("displayName").toString();
-    }
-    return Optional.ofNullable(user.title()).orElse(user.name());
   }
 }

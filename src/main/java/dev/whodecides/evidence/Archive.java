@@ -3,6 +3,7 @@ package dev.whodecides.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -101,7 +102,7 @@ public final class Archive {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];
       for (Path f : files(root)) {
-        sha.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         try (InputStream in = Files.newInputStream(f)) {
           int n;

@@ -2,6 +2,7 @@ package dev.whodecides.evidence;
 
 import dev.whodecides.knowledge.Citation;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The verdict on one citation of one claim. {@code ranked}: the cited range overlaps one of the
@@ -18,7 +19,7 @@ public record CitationCheck(
     OK, WEAK, BROKEN;
 
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -1,10 +1,11 @@
 package dev.whodecides.evidence;
 
-import dev.whodecides.knowledge.Times;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.knowledge.Times;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,7 +102,7 @@ public final class CitationVerifier {
       best = top.isEmpty() ? null : top.get(0).passage();
       StringBuilder rangeText = new StringBuilder();
       inRange.forEach(l -> rangeText.append(l.text()).append(' '));
-      Set<String> rangeTerms = new java.util.HashSet<>(index.terms(rangeText.toString()));
+      Set<String> rangeTerms = new HashSet<>(index.terms(rangeText.toString()));
       shared = keyTerms.stream().filter(rangeTerms::contains).toList();
       coverage = coverage(claimText, rangeTerms);
     } else {

@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -30,10 +32,14 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -73,7 +79,7 @@ public final class EvidenceIndex implements Closeable {
    * exists, or when {@code rebuild} is set. {@code archiveLoader} is only called to build.
    */
   public static EvidenceIndex open(Path cacheRoot, Path archiveRoot, boolean rebuild,
-      java.util.function.Supplier<Archive> archiveLoader) throws IOException {
+      Supplier<Archive> archiveLoader) throws IOException {
     Path dir = location(cacheRoot, archiveRoot);
     Path done = dir.resolve("complete");
     if (rebuild || !Files.exists(done)) {
@@ -197,7 +203,7 @@ public final class EvidenceIndex implements Closeable {
   public List<String> terms(String text) {
     List<String> out = new ArrayList<>();
     try (var ts = analyzer.tokenStream("text", text)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term.toString());
@@ -222,8 +228,8 @@ public final class EvidenceIndex implements Closeable {
    * BM25 with a milder length penalty than the default (b = 0.5 rather than 0.75): some speakers
    * hold the floor for minutes, and their passages should not lose to short chatter for that.
    */
-  static org.apache.lucene.search.similarities.Similarity similarity() {
-    return new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.5f);
+  static Similarity similarity() {
+    return new BM25Similarity(1.2f, 0.5f);
   }
 
   /**
@@ -246,9 +252,9 @@ public final class EvidenceIndex implements Closeable {
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(base, BooleanClause.Occur.SHOULD);
     for (int i = 0; i + 1 < words.size() && i < 32; i++) {
-      org.apache.lucene.search.PhraseQuery pair = new org.apache.lucene.search.PhraseQuery(1, "text", words.get(i),
+      PhraseQuery pair = new PhraseQuery(1, "text", words.get(i),
           words.get(i + 1));
-      q.add(new org.apache.lucene.search.BoostQuery(pair, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+      q.add(new BoostQuery(pair, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
     }
     return q.build();
   }

@@ -1,6 +1,9 @@
 package dev.whodecides.evidence;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A window of consecutive transcript lines, about a minute long, never across a chapter header:
@@ -16,7 +19,7 @@ public record Passage(
    * also by words spoken ({@link #WORDS_PER_SEC} words a second is ordinary speech).
    */
   public static List<Passage> of(Episode e) {
-    List<Passage> out = new java.util.ArrayList<>();
+    List<Passage> out = new ArrayList<>();
     List<TranscriptLine> lines = e.lines();
     int start = 0;
     while (start < lines.size()) {
@@ -25,7 +28,7 @@ public record Passage(
       while (true) {
         int span = endOf(lines, end) - lines.get(start).sec();
         boolean last = end + 1 >= lines.size()
-            || !java.util.Objects.equals(lines.get(end + 1).chapter(), lines.get(start).chapter());
+            || !Objects.equals(lines.get(end + 1).chapter(), lines.get(start).chapter());
         if (last || span >= TARGET_SEC || words >= TARGET_SEC * WORDS_PER_SEC) {
           break;
         }
@@ -74,7 +77,7 @@ public record Passage(
 
   private static Passage make(Episode e, List<TranscriptLine> window, int to) {
     StringBuilder text = new StringBuilder();
-    java.util.LinkedHashSet<String> speakers = new java.util.LinkedHashSet<>();
+    LinkedHashSet<String> speakers = new LinkedHashSet<>();
     for (TranscriptLine l : window) {
       speakers.add(l.who());
       text.append(text.length() == 0 ? "" : "\n").append(l.who()).append(": ").append(l.text());

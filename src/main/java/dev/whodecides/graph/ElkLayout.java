@@ -1,10 +1,10 @@
 package dev.whodecides.graph;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.graph.OwnershipGraph.Box;
 import dev.whodecides.graph.OwnershipGraph.Edge;
 import dev.whodecides.graph.OwnershipGraph.Node;
 import dev.whodecides.graph.OwnershipGraph.Point;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

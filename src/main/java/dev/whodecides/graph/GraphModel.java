@@ -2,10 +2,12 @@ package dev.whodecides.graph;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +43,8 @@ final class GraphModel {
   /** One relation; {@code type} only for DECIDES and SCOPE. */
   private record Raw(EntityRef from, EntityRef to, EdgeKind kind, DecisionType type, String note, boolean gap) {}
 
-  private static final List<String> KINDS =
-      List.of("domain", "group", "system", "component", "api", "resource", "user", "decision");
+  private static final List<Kind> KINDS = List.of(Kind.DOMAIN, Kind.GROUP, Kind.SYSTEM, Kind.COMPONENT, Kind.API,
+      Kind.RESOURCE, Kind.USER, Kind.DECISION);
   private static final int MAX_TYPES_IN_LABEL = 3;
   /** Which boxes a cap keeps first, at the same distance from the focus. */
   private static final List<NodeKind> CAP_ORDER = List.of(NodeKind.DOMAIN, NodeKind.GROUP, NodeKind.SYSTEM,
@@ -71,42 +73,41 @@ final class GraphModel {
   }
 
   private void addEntities() {
-    Set<EntityRef> consumed = Gaps.consumedAcrossTeams(catalog);
-    for (String kind : KINDS) {
-      if (kind.equals("decision") && !decisionNodes) {
+    for (Kind kind : KINDS) {
+      if (kind == Kind.DECISION && !decisionNodes) {
         continue;
       }
       for (Entity e : catalog.ofKind(kind)) {
-        drafts.put(e.ref(), draft(e, consumed.contains(e.ref())));
+        drafts.put(e.ref(), draft(e));
       }
     }
   }
 
   private void addRelations() {
-    for (Entity g : catalog.ofKind("group")) {
+    for (Entity g : catalog.ofKind(Kind.GROUP)) {
       catalog.ref(g, "parent").ifPresent(p -> raw(p, g.ref(), EdgeKind.PARENT));
       catalog.refs(g, "children").forEach(c -> raw(g.ref(), c, EdgeKind.PARENT));
       // Backstage's members list is not checked by lint, so only members that exist are drawn.
       for (String m : g.texts("members")) {
-        catalog.resolve(m, List.of("user"), g.ref().namespace()).filter(catalog::exists)
+        catalog.resolve(m, List.of(Kind.USER.id()), g.ref().namespace()).filter(catalog::exists)
             .ifPresent(u -> raw(u, g.ref(), EdgeKind.MEMBER));
       }
     }
-    for (Entity u : catalog.ofKind("user")) {
+    for (Entity u : catalog.ofKind(Kind.USER)) {
       catalog.refs(u, "memberOf").forEach(g -> raw(u.ref(), g, EdgeKind.MEMBER));
     }
-    for (Entity d : catalog.ofKind("domain")) {
+    for (Entity d : catalog.ofKind(Kind.DOMAIN)) {
       owned(d);
       catalog.ref(d, "subdomainOf").ifPresent(p -> contained(p, d.ref()));
     }
-    for (Entity s : catalog.ofKind("system")) {
+    for (Entity s : catalog.ofKind(Kind.SYSTEM)) {
       owned(s);
       catalog.ref(s, "domain").ifPresent(d -> contained(d, s.ref()));
     }
-    for (String kind : List.of("component", "api", "resource")) {
+    for (Kind kind : Kind.DELIVERABLES) {
       for (Entity p : catalog.ofKind(kind)) {
         owned(p);
-        Optional<EntityRef> parent = kind.equals("component") ? catalog.ref(p, "subcomponentOf") : Optional.empty();
+        Optional<EntityRef> parent = kind == Kind.COMPONENT ? catalog.ref(p, "subcomponentOf") : Optional.empty();
         Optional<EntityRef> system = catalog.ref(p, "system");
         parent.ifPresent(c -> raws.add(new Raw(c, p.ref(), EdgeKind.CONTAINS, null, null, false)));
         system.ifPresent(s -> raws.add(new Raw(s, p.ref(), EdgeKind.CONTAINS, null, null, false)));
@@ -114,14 +115,14 @@ final class GraphModel {
       }
     }
     if (decisionNodes) {
-      for (Entity d : catalog.ofKind("decision")) {
+      for (Entity d : catalog.ofKind(Kind.DECISION)) {
         Optional<EntityRef> owner = catalog.ref(d, "owner");
         owner.ifPresent(o -> raw(o, d.ref(), EdgeKind.HOLDS));
         DecisionType type = DecisionType.byId(d.text("type")).orElse(null);
         catalog.ref(d, "scope").ifPresent(s -> raws.add(new Raw(d.ref(), s, EdgeKind.SCOPE, type, null, owner.isEmpty())));
       }
     }
-    for (String kind : List.of("domain", "system", "component", "api", "resource")) {
+    for (Kind kind : List.of(Kind.DOMAIN, Kind.SYSTEM, Kind.COMPONENT, Kind.API, Kind.RESOURCE)) {
       for (Entity e : catalog.ofKind(kind)) {
         for (DecisionType t : DecisionType.values()) {
           Optional<Effective> eff = ownership.effective(e.ref(), t);
@@ -311,23 +312,23 @@ final class GraphModel {
     return new Link(from, to, primary, List.copyOf(kinds), String.join(" \u00b7 ", parts), tip.toString(), gap);
   }
 
-  private Draft draft(Entity e, boolean consumed) {
-    String kind = e.ref().kind();
+  private Draft draft(Entity e) {
+    Kind kind = Kind.byId(e.ref().kind()).orElseThrow();
     NodeKind nodeKind = NodeKind.of(kind);
-    String label = kind.equals("user") ? displayName(e) : Objects.requireNonNullElse(e.title(), e.name());
+    String label = e.displayName();
     String detail;
     List<String> gaps = List.of();
     StringBuilder tip = new StringBuilder(e.ref().toString());
-    if (e.title() != null && !kind.equals("user")) {
+    if (e.title() != null && kind != Kind.USER) {
       tip.append('\n').append(e.title());
     }
     switch (kind) {
-      case "group" -> detail = "group" + suffix(e.text("type"));
-      case "user" -> detail = Objects.requireNonNullElse(e.annotation("whodecides.dev/title"), "person");
-      case "component" -> detail = "component" + suffix(e.text("lifecycle"));
-      case "api" -> detail = "API" + suffix(e.text("lifecycle"));
-      case "resource" -> detail = "resource" + suffix(e.text("type"));
-      case "decision" -> {
+      case GROUP -> detail = "group" + suffix(e.text("type"));
+      case USER -> detail = Objects.requireNonNullElse(e.annotation(Annotations.TITLE), "person");
+      case COMPONENT -> detail = "component" + suffix(e.text("lifecycle"));
+      case API -> detail = "API" + suffix(e.text("lifecycle"));
+      case RESOURCE -> detail = "resource" + suffix(e.text("type"));
+      case DECISION -> {
         String type = Objects.requireNonNullElse(e.text("type"), "?");
         detail = type + " decision";
         tip.append("\n").append(type).append(" for ").append(catalog.ref(e, "scope").map(Object::toString).orElse("?"))
@@ -336,7 +337,7 @@ final class GraphModel {
           gaps = List.of(type);
         }
       }
-      default -> detail = kind;
+      default -> detail = kind.id();
     }
     Object description = e.metadata().get("description");
     if (description != null) {
@@ -346,7 +347,7 @@ final class GraphModel {
       catalog.ref(e, "owner").ifPresent(o -> tip.append("\nowner: ").append(o));
     }
     if (nodeKind == NodeKind.PRODUCT) {
-      gaps = Gaps.of(ownership, e, consumed);
+      gaps = ownership.gaps(e.ref()).stream().map(g -> g.type().id()).toList();
     }
     if (nodeKind == NodeKind.PRODUCT || nodeKind == NodeKind.SYSTEM || nodeKind == NodeKind.DOMAIN) {
       for (DecisionType t : DecisionType.values()) {
@@ -366,13 +367,5 @@ final class GraphModel {
 
   private static String suffix(String s) {
     return s == null || s.isBlank() ? "" : " \u00b7 " + s;
-  }
-
-  private static String displayName(Entity user) {
-    Object profile = user.spec().get("profile");
-    if (profile instanceof Map<?, ?> p && p.get("displayName") != null) {
-      return p.get("displayName").toString();
-    }
-    return Objects.requireNonNullElse(user.title(), user.name());
   }
 }

@@ -1,6 +1,6 @@
 package dev.whodecides.graph;
 
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.EntityRef;
 
 /**
  * What to draw and how: an optional entity to focus on (it, what lies under it and their direct

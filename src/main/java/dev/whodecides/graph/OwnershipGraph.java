@@ -1,7 +1,7 @@
 package dev.whodecides.graph;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.List;
 import java.util.Optional;
 

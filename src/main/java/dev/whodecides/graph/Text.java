@@ -1,5 +1,7 @@
 package dev.whodecides.graph;
 
+import java.util.List;
+
 /**
  * Text sizes estimated from the characters alone, so layout needs no fonts and runs headless. The
  * estimates lean wide for common sans-serif fonts, so text stays inside its box.
@@ -105,7 +107,7 @@ final class Text {
   }
 
   /** The red third line of a box with gaps, or null. */
-  static String gapLine(java.util.List<String> gaps) {
+  static String gapLine(List<String> gaps) {
     return gaps.isEmpty() ? null : "no owner: " + String.join(", ", gaps);
   }
 }

@@ -1,5 +1,7 @@
 package dev.whodecides.guarantees;
 
+import java.util.Locale;
+
 /** The outcome of one check: passed, failed or error, with what was observed. */
 public record CheckResult(Check check, Outcome result, Object observed, String message) {
 
@@ -8,7 +10,7 @@ public record CheckResult(Check check, Outcome result, Object observed, String m
     PASSED, FAILED, ERROR;
 
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

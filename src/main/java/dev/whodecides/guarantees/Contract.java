@@ -3,6 +3,7 @@ package dev.whodecides.guarantees;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An ODCS contract reduced to what verification needs: where the data lives and what it promises. */
 public record Contract(
@@ -14,9 +15,15 @@ public record Contract(
     List<Map<String, Object>> slaProperties,
     String slaDefaultElement) {
 
-  /** One entry of {@code servers}. */
+  /** One entry of {@code servers}. {@code catalog} is Trino's (and Databricks') level above the schema. */
   public record Server(String name, String type, String host, Integer port, String database, String schema,
-      String path, String format) {}
+      String path, String format, String catalog) {
+
+    public Server(String name, String type, String host, Integer port, String database, String schema, String path,
+        String format) {
+      this(name, type, host, port, database, schema, path, format, null);
+    }
+  }
 
   /** One entry of {@code schema}: a table, view or file. */
   public record SchemaObject(String name, String physicalName, List<Property> properties,
@@ -39,7 +46,7 @@ public record Contract(
   }
 
   /** The server named {@code name}, or the first one when name is null. */
-  public java.util.Optional<Server> server(String name) {
+  public Optional<Server> server(String name) {
     if (name == null) {
       return servers.stream().findFirst();
     }

@@ -1,9 +1,11 @@
 package dev.whodecides.guarantees;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -11,6 +13,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +38,14 @@ public final class ContractReader {
     String text;
     try {
       text = Files.readString(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ContractError(display + ": no such contract file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ContractError(display + ": cannot read the contract: permission denied");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new ContractError(display + ": cannot read the contract: it is not UTF-8 text");
     } catch (IOException e) {
-      throw new ContractError(display + ": cannot read the contract (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      throw new ContractError(display + ": cannot read the contract; check that it is a readable file");
     }
     Map<String, Integer> lines = new HashMap<>();
     Object doc;
@@ -45,7 +54,7 @@ public final class ContractReader {
         throw new ContractError(display + ":1: the contract is empty");
       }
       doc = value(p, "", lines);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new ContractError(display + ":" + (loc == null ? 1 : loc.getLineNr()) + ": not valid YAML: "
           + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -62,7 +71,9 @@ public final class ContractReader {
     try {
       return build(root, file, display);
     } catch (ClassCastException e) {
-      throw new ContractError(display + ":1: a field has the wrong type (" + e.getMessage() + ")");
+      // the schema check normally catches this first; Java's cast message means nothing to a contract's author
+      throw new ContractError(display + ":1: a field holds a list, mapping or text where the ODCS schema expects"
+          + " another kind of value; check the servers and schema entries against the ODCS schema");
     }
   }
 
@@ -137,7 +148,7 @@ public final class ContractReader {
         if (schema == null) {
           try (InputStream in = ContractReader.class.getResourceAsStream(SCHEMA)) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
-                .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
+                .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -160,12 +171,12 @@ public final class ContractReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<com.networknt.schema.Error> errors = schema().validate(json, InputFormat.JSON);
+    List<Error> errors = schema().validate(json, InputFormat.JSON);
     if (errors.isEmpty()) {
       return;
     }
     // The deepest error is the most specific one; oneOf/anyOf wrappers report at their parent.
-    com.networknt.schema.Error best = errors.get(0);
+    Error best = errors.get(0);
     for (var e : errors) {
       if (e.getInstanceLocation().getNameCount() > best.getInstanceLocation().getNameCount()) {
         best = e;
@@ -211,7 +222,7 @@ public final class ContractReader {
       Map<String, Object> s = (Map<String, Object>) o;
       servers.add(new Contract.Server(str(s.get("server")), str(s.get("type")), str(s.get("host")),
           s.get("port") instanceof Number n ? n.intValue() : null, str(s.get("database")), str(s.get("schema")),
-          str(s.get("path")), str(s.get("format"))));
+          str(s.get("path")), str(s.get("format")), str(s.get("catalog"))));
     }
     List<Contract.SchemaObject> objects = new ArrayList<>();
     for (Object o : list(root.get("schema"))) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +25,7 @@ public final class Knowledge {
 
   /** One podcast episode the knowledge cites. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Episode(String slug, String title, String guest, String youtube) {}
+  public record CitedEpisode(String slug, String title, String guest, String youtube) {}
 
   /** Where a claim's evidence lies, as written in the knowledge file. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -48,13 +50,13 @@ public final class Knowledge {
   public record RuleCard(String id, String why, List<String> claims) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Data(List<Episode> episodes, List<Claim> claims, List<RoleCard> roles,
+  record Data(List<CitedEpisode> episodes, List<Claim> claims, List<RoleCard> roles,
       List<DecisionCard> decisionTypes, List<RuleCard> rules) {}
 
   private static final String RESOURCE = "/dev/whodecides/knowledge/knowledge.yaml";
   private static volatile Knowledge builtIn;
 
-  private final Map<String, Episode> episodes = new LinkedHashMap<>();
+  private final Map<String, CitedEpisode> episodes = new LinkedHashMap<>();
   private final Map<String, Claim> claims = new LinkedHashMap<>();
   private final Map<String, RoleCard> roles = new LinkedHashMap<>();
   private final Map<String, DecisionCard> decisionTypes = new LinkedHashMap<>();
@@ -90,8 +92,8 @@ public final class Knowledge {
   }
 
   /** Reads a knowledge file of the same shape as the built-in one, e.g. an extended copy. */
-  public static Knowledge load(java.nio.file.Path file) throws IOException {
-    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+  public static Knowledge load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
       return read(in);
     }
   }
@@ -102,7 +104,7 @@ public final class Knowledge {
     return new Knowledge(mapper.readValue(in, Data.class));
   }
 
-  public Map<String, Episode> episodes() {
+  public Map<String, CitedEpisode> episodes() {
     return episodes;
   }
 
@@ -141,7 +143,7 @@ public final class Knowledge {
 
   /** Turns a source range into a full citation with its video link. */
   public Citation cite(Source s) {
-    Episode e = episodes.get(s.source());
+    CitedEpisode e = episodes.get(s.source());
     if (e == null) {
       throw new IllegalStateException("knowledge cites unknown episode " + s.source());
     }

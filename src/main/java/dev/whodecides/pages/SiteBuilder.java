@@ -1,14 +1,12 @@
 package dev.whodecides.pages;
 
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
-import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.knowledge.Knowledge.CitedEpisode;
 import dev.whodecides.knowledge.Knowledge.Claim;
 import dev.whodecides.knowledge.Knowledge.DecisionCard;
-import dev.whodecides.knowledge.Knowledge.Episode;
 import dev.whodecides.knowledge.Knowledge.RoleCard;
 import dev.whodecides.knowledge.Knowledge.RuleCard;
+import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.pages.Block.Bullets;
 import dev.whodecides.pages.Block.Column;
 import dev.whodecides.pages.Block.Columns;
@@ -23,10 +21,13 @@ import dev.whodecides.pages.Inline.Strong;
 import dev.whodecides.pages.Inline.Text;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -229,7 +230,7 @@ final class SiteBuilder {
     List<Block> b = new ArrayList<>();
     b.add(new Paragraph(List.of(new Strong(card.question().strip()), text(" "), cite(Support.pick(card.question(), claims, 2)))));
     b.add(Block.paragraph(text("Decision type "), new Code(t.id()), text(", usually owned by the "),
-        Link.to(rolePage(t.role().id()), owner.name().toLowerCase(java.util.Locale.ROOT)), text(".")));
+        Link.to(rolePage(t.role().id()), owner.name().toLowerCase(Locale.ROOT)), text(".")));
     List<List<Inline>> siblings = new ArrayList<>();
     for (DecisionType other : DecisionType.of(t.role())) {
       if (other != t) {
@@ -237,7 +238,7 @@ final class SiteBuilder {
       }
     }
     if (!siblings.isEmpty()) {
-      b.add(new Heading(2, "Other decisions of the " + owner.name().toLowerCase(java.util.Locale.ROOT), "siblings"));
+      b.add(new Heading(2, "Other decisions of the " + owner.name().toLowerCase(Locale.ROOT), "siblings"));
       b.add(new Bullets(siblings));
     }
     List<List<Inline>> recommending = new ArrayList<>();
@@ -246,7 +247,7 @@ final class SiteBuilder {
         recommending.add(List.of(Link.code(rulePage(d.id()), d.id()), text(": " + d.summary())));
       }
     }
-    b.add(new Heading(2, "Rules that recommend the " + owner.name().toLowerCase(java.util.Locale.ROOT), "rules"));
+    b.add(new Heading(2, "Rules that recommend the " + owner.name().toLowerCase(Locale.ROOT), "rules"));
     if (recommending.isEmpty()) {
       b.add(Block.paragraph(text("None.")));
     } else {
@@ -289,7 +290,7 @@ final class SiteBuilder {
       for (DecisionType t : DecisionType.of(r)) {
         types.add(List.of(Link.code(decisionPage(t.id()), t.id()), text(": " + decisionCard(t).question())));
       }
-      b.add(new Heading(2, "Decisions of the " + roleCard(r).name().toLowerCase(java.util.Locale.ROOT), "decisions"));
+      b.add(new Heading(2, "Decisions of the " + roleCard(r).name().toLowerCase(Locale.ROOT), "decisions"));
       b.add(new Bullets(types));
     }
     b.add(Block.paragraph(text("In a terminal: "), new Code("whodecides explain " + d.id()), text(".")));
@@ -313,7 +314,7 @@ final class SiteBuilder {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      Episode ep = e.getKey() == null ? null : k.episodes().get(e.getKey());
+      CitedEpisode ep = e.getKey() == null ? null : k.episodes().get(e.getKey());
       if (ep == null) {
         b.add(new Heading(2, "Other claims", "other"));
       } else {

@@ -2,10 +2,11 @@ package dev.whodecides.release;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a release call may be recorded: only the effective {@code release} owner of the
@@ -21,9 +23,6 @@ import java.util.Optional;
  * words. Turns an accepted call into a record with its stakeholder statement.
  */
 public final class ReleasePolicy {
-
-  /** Kinds a product reference may name, tried in this order when written without a kind. */
-  public static final List<String> PRODUCT_KINDS = List.of("component", "api", "resource", "system");
 
   private final Ownership ownership;
   private final Clock clock;
@@ -40,7 +39,7 @@ public final class ReleasePolicy {
    * @throws Refusal with the reason and status when the call may not be recorded
    */
   /** What a metric may be called: letters, digits and {@code _ - . @ /}, starting with a letter. */
-  static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.@/-]{0,99}");
+  static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.@/-]{0,99}");
 
   public ReleaseRecord admit(ReleaseRequest r, EntityRef caller) {
     Catalog catalog = ownership.catalog();
@@ -51,12 +50,12 @@ public final class ReleasePolicy {
     if (!decision.equals("ship") && !decision.equals("wait")) {
       throw new Refusal(400, "decision is '" + r.decision() + "'; use ship or wait");
     }
-    EntityRef product = catalog.resolve(r.product(), PRODUCT_KINDS, EntityRef.DEFAULT_NAMESPACE)
+    EntityRef product = catalog.resolve(r.product(), Kind.PRODUCTS)
         .filter(catalog::exists)
         .orElseThrow(() -> new Refusal(404, "product '" + r.product() + "' is not in the catalog"));
     String byText = r.by() != null && !r.by().isBlank() ? r.by() : caller == null ? null : caller.toString();
     require(byText, "by");
-    EntityRef by = catalog.resolve(byText, List.of("user"), EntityRef.DEFAULT_NAMESPACE)
+    EntityRef by = catalog.resolve(byText, List.of(Kind.USER))
         .orElseThrow(() -> new Refusal(400, "by '" + byText + "' is not a reference to a person"));
     if (caller != null && !caller.equals(by)) {
       throw new Refusal(403, "the token belongs to " + caller + ", who cannot record a call in the name of " + by);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Severity;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class Json {
     rec.put("action", f.recommendation().action());
     m.put("recommendation", rec);
     m.put("evidence", f.evidence().stream().map(Json::citation).toList());
+    m.put("fingerprint", f.fingerprint());
     return m;
   }
 
@@ -55,11 +58,11 @@ public final class Json {
   }
 
   /** The {@code summary} block of the lint JSON: counts over the whole catalog. */
-  public static Map<String, Object> summary(dev.whodecides.rules.LintResult r) {
+  public static Map<String, Object> summary(LintResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("errors", r.count(dev.whodecides.rules.Severity.ERROR));
-    m.put("warnings", r.count(dev.whodecides.rules.Severity.WARNING));
-    m.put("infos", r.count(dev.whodecides.rules.Severity.INFO));
+    m.put("errors", r.count(Severity.ERROR));
+    m.put("warnings", r.count(Severity.WARNING));
+    m.put("infos", r.count(Severity.INFO));
     m.put("entities", r.entities());
     m.put("files", r.catalog().files());
     return m;

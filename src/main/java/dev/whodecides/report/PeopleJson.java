@@ -1,10 +1,10 @@
 package dev.whodecides.report;
 
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.PersonFit;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

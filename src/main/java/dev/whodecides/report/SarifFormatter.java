@@ -78,8 +78,8 @@ public final class SarifFormatter implements Formatter {
       result.put("level", level(f.severity()));
       result.put("message", Map.of("text", text));
       result.put("locations", List.of(location));
-      result.put("partialFingerprints", Map.of("whodecidesFinding/v1",
-          Integer.toHexString((f.rule() + "|" + f.entity() + "|" + f.message()).hashCode())));
+      // v2: the finding's own fingerprint (rule, entity, subject), which survives rewording.
+      result.put("partialFingerprints", Map.of("whodecidesFinding/v2", f.fingerprint()));
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("recommendedRole", f.recommendation().role());
       props.put("evidence", f.evidence().stream().map(Json::citation).toList());

@@ -1,8 +1,10 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.decisions.Gaps;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,19 +15,20 @@ import java.util.Optional;
 @RuleInfo(
     id = "both-hats",
     severity = Severity.INFO,
-    summary = "One person owns both the release and the roadmap decisions of a live product: make it a conscious choice.")
+    summary = "One person owns both the release and the roadmap decisions of a live product: make it a conscious choice.",
+    decisions = {DecisionType.RELEASE, DecisionType.ROADMAP})
 public final class BothHats implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<EntityRef, List<String>> byPerson = new LinkedHashMap<>();
     Map<EntityRef, Entity> firstProduct = new LinkedHashMap<>();
-    for (Entity c : a.catalog().ofKind("component")) {
-      if (!Products.isLive(c)) {
+    for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
+      if (!Gaps.isLive(c)) {
         continue;
       }
       EntityRef release = a.ownership().owner(c.ref(), DecisionType.RELEASE);
-      if (release == null || !release.kind().equals("user")) {
+      if (release == null || !release.is(Kind.USER)) {
         continue;
       }
       if (release.equals(a.ownership().owner(c.ref(), DecisionType.ROADMAP))) {

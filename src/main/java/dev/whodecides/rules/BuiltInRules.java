@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Every rule whodecides runs, sorted by id; {@code whodecides rules} and the docs index come from here. */
 public final class BuiltInRules {
@@ -31,7 +32,7 @@ public final class BuiltInRules {
     return ALL.stream().map(Rule::descriptor).toList();
   }
 
-  public static java.util.Optional<Rule> byId(String id) {
+  public static Optional<Rule> byId(String id) {
     return ALL.stream().filter(r -> r.descriptor().id().equals(id)).findFirst();
   }
 }

@@ -1,7 +1,7 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.decisions.Declaration;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +12,12 @@ import java.util.Objects;
 @RuleInfo(
     id = "conflicting-owners",
     severity = Severity.ERROR,
-    summary = "Two Decisions of the same type on the same scope name different owners.")
+    summary = "Two Decisions of the same type on the same scope name different owners.",
+    everyDecision = true)
 public final class ConflictingOwners implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<String, List<Declaration>> groups = new LinkedHashMap<>();
     for (Declaration d : a.ownership().declarations()) {
       groups.computeIfAbsent(d.scope() + "|" + d.type().id(), k -> new ArrayList<>()).add(d);
@@ -28,7 +29,7 @@ public final class ConflictingOwners implements Rule {
           continue;
         }
         DecisionType type = d.type();
-        out.report(d.scope(), d.source(),
+        out.about(type.id(), first.source().ref(), d.source().ref()).report(d.scope(), d.source(),
             "The " + type.id() + " decision for " + d.scope() + " is claimed twice: " + who(first) + " at "
                 + first.source().where() + " and " + who(d) + " here, so nobody knows whose call it is.",
             type.role().id(),

@@ -1,9 +1,11 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,12 +18,13 @@ import java.util.Set;
     id = "duplicated-work",
     severity = Severity.WARNING,
     summary = "Use cases of different teams describe the same work and no portfolio owner covers those teams.",
-    role = "domain-owner")
+    role = "domain-owner",
+    decisions = DecisionType.PORTFOLIO)
 public final class DuplicatedWork implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
-    List<Entity> useCases = a.catalog().ofKind("usecase");
+  public void check(AnalysedCatalog a, Reporter out) {
+    List<Entity> useCases = a.catalog().ofKind(Kind.USECASE);
     List<String> texts = new ArrayList<>(useCases.size());
     for (Entity u : useCases) {
       texts.add((u.text("problem") == null ? "" : u.text("problem")) + " "
@@ -43,9 +46,10 @@ public final class DuplicatedWork implements Rule {
       if (teams.size() < 2 || coveredByOnePortfolioOwner(a, teams)) {
         continue;
       }
-      cluster.sort(java.util.Comparator.comparing(Entity::file).thenComparingInt(Entity::line));
+      // By reference, so the finding sits on the same use case whatever order files are read in.
+      cluster.sort(Comparator.comparing(Entity::ref));
       List<String> names = cluster.stream().map(u -> u.ref() + " (" + u.text("team") + ")").toList();
-      out.report(cluster.get(0),
+      out.about(String.join(",", cluster.stream().map(u -> u.ref().toString()).toList())).report(cluster.get(0),
           cluster.size() + " use cases of " + teams.size() + " teams describe the same work and no portfolio owner"
               + " covers all of " + String.join(", ", teams.stream().map(EntityRef::toString).toList()) + ": "
               + Products.list(names, 8) + ".",
@@ -54,7 +58,7 @@ public final class DuplicatedWork implements Rule {
     }
   }
 
-  private static boolean coveredByOnePortfolioOwner(Analysis a, Set<EntityRef> teams) {
+  private static boolean coveredByOnePortfolioOwner(AnalysedCatalog a, Set<EntityRef> teams) {
     Set<EntityRef> owners = new HashSet<>();
     for (EntityRef team : teams) {
       EntityRef owner = a.ownership().owner(team, DecisionType.PORTFOLIO);

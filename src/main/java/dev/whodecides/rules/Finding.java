@@ -1,10 +1,19 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.knowledge.Citation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 
-/** One gap in an organization's decision rights, where it is written, and what to do about it. */
+/**
+ * One gap in an organization's decision rights, where it is written, and what to do about it.
+ * {@code subject} is what the finding is about beyond its entity (the decision type, the missing
+ * reference, the pair that conflicts, ...); with the rule and the entity it makes the finding's
+ * {@link #fingerprint() identity}.
+ */
 public record Finding(
     String rule,
     Severity severity,
@@ -14,7 +23,8 @@ public record Finding(
     int column,
     String message,
     Recommendation recommendation,
-    List<Citation> evidence) {
+    List<Citation> evidence,
+    String subject) {
 
   /** The order of every report: file, then line, then rule. */
   public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -22,4 +32,24 @@ public record Finding(
       .thenComparing(Finding::rule)
       .thenComparing(f -> f.entity() == null ? "" : f.entity())
       .thenComparing(Finding::message);
+
+  public Finding {
+    subject = subject == null ? "" : subject;
+  }
+
+  /**
+   * The finding's stable identity: 16 hex digits of SHA-256 over its rule, its entity and its
+   * subject. It does not change when lines move, files are read in another order or a message is
+   * reworded, so a baseline, a link or a code-scanning alert can follow one finding across runs.
+   * A document too broken to have a name is identified by its file instead.
+   */
+  public String fingerprint() {
+    String key = rule + '\u0000' + (entity != null ? entity : "file:" + file) + '\u0000' + subject;
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
 }

@@ -2,8 +2,11 @@ package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Durations;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.catalog.Schedule;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +17,13 @@ import java.util.Optional;
     id = "improvement-without-business-impact",
     severity = Severity.WARNING,
     summary = "An improvement names no business metric it moves, or speeds up a job that already finishes well within its schedule.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.PRIORITIZATION)
 public final class ImprovementWithoutBusinessImpact implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
-    for (Entity i : a.catalog().ofKind("improvement")) {
+  public void check(AnalysedCatalog a, Reporter out) {
+    for (Entity i : a.catalog().ofKind(Kind.IMPROVEMENT)) {
       List<String> reasons = new ArrayList<>();
       String businessMetric = i.text("businessMetric");
       if (businessMetric == null || businessMetric.isBlank()) {
@@ -41,19 +45,19 @@ public final class ImprovementWithoutBusinessImpact implements Rule {
   }
 
   /** Why a faster run would change nothing for the target's schedule, if it would not. */
-  private static Optional<String> slack(Analysis a, Entity improvement) {
+  private static Optional<String> slack(AnalysedCatalog a, Entity improvement) {
     Optional<Duration> current = Durations.parse(improvement.spec().get("current"));
     Optional<EntityRef> target = a.catalog().ref(improvement, "target");
     Optional<Entity> job = target.flatMap(a.catalog()::get);
     if (current.isEmpty() || job.isEmpty()) {
       return Optional.empty();
     }
-    String schedule = job.get().annotation(Schedule.ANNOTATION);
+    String schedule = job.get().annotation(Annotations.SCHEDULE);
     Optional<Duration> period = Schedule.period(schedule);
     if (period.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Duration> deadline = Durations.parse(job.get().annotation(Schedule.DEADLINE));
+    Optional<Duration> deadline = Durations.parse(job.get().annotation(Annotations.DEADLINE));
     if (deadline.isPresent()) {
       return current.get().compareTo(deadline.get()) < 0
           ? Optional.of("the job runs " + schedule + " and already finishes in " + Durations.format(current.get())

@@ -1,9 +1,12 @@
 package dev.whodecides.rules;
 
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.catalog.Entity;
 import dev.whodecides.catalog.EntitySchema;
 import dev.whodecides.catalog.SchemaProblem;
 import dev.whodecides.decisions.Declaration;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import java.util.TreeSet;
 
 /** A document that breaks the Backstage or whodecides schema; it is left out of the analysis. */
 @RuleInfo(
@@ -13,22 +16,27 @@ import dev.whodecides.decisions.Declaration;
 public final class InvalidEntity implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     for (SchemaProblem p : a.catalog().schemaProblems()) {
-      out.report(p.entity(), p.file(), p.line(), p.column(),
+      out.about(p.subject()).report(p.entity(), p.file(), p.line(), p.column(),
           (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message()
               + (p.message().endsWith(".") ? "" : "."),
           null, "Fix the document so whodecides can read it; until then it is left out of the analysis.");
     }
+    for (Entity d : a.ownership().unknownTypes()) {
+      out.about("spec.type").report(d, d.ref() + " is invalid: spec.type '" + d.text("type") + "' is not a decision type, so the decision"
+              + " is not counted; use one of " + String.join(", ", new TreeSet<>(EntitySchema.DECISION_TYPES)) + ".",
+          "Fix the type so the decision counts; until then it is left out of the analysis.");
+    }
     for (Declaration d : a.ownership().declarations()) {
       EntityRef scope = d.scope();
       if (!EntitySchema.SCOPE_KINDS.contains(scope.kind())) {
-        out.report(d.source(), d.source().ref() + " is invalid: spec.scope names " + scope
+        out.about("spec.scope").report(d.source(), d.source().ref() + " is invalid: spec.scope names " + scope
                 + ", but a decision's scope must be a Component, API, Resource, System, Domain or Group.",
             "Scope the decision to the product, system, domain or team it is about.");
       }
-      if (d.owner() != null && !d.owner().kind().equals("user") && !d.owner().kind().equals("group")) {
-        out.report(d.source(), d.source().ref() + " is invalid: spec.owner names " + d.owner()
+      if (d.owner() != null && !d.owner().is(Kind.USER) && !d.owner().is(Kind.GROUP)) {
+        out.about("spec.owner").report(d.source(), d.source().ref() + " is invalid: spec.owner names " + d.owner()
                 + ", but a decision is owned by a person (user:) or, at most, a group.",
             "Name the person who makes this call as owner, e.g. user:jane.doe.");
       }

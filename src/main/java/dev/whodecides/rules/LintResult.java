@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The findings of one lint run and the analysis they came from. */
-public record LintResult(Analysis analysis, List<Finding> findings, Map<String, Long> ruleMillis) {
+public record LintResult(AnalysedCatalog analysis, List<Finding> findings, Map<String, Long> ruleMillis) {
 
   public Catalog catalog() {
     return analysis.catalog();

@@ -13,10 +13,10 @@ public final class Linter {
   private Linter() {}
 
   public static LintResult lint(Catalog catalog, LintOptions options) {
-    return lint(Analysis.of(catalog, options), BuiltInRules.ALL);
+    return lint(AnalysedCatalog.of(catalog, options), BuiltInRules.ALL);
   }
 
-  public static LintResult lint(Analysis analysis, List<Rule> rules) {
+  public static LintResult lint(AnalysedCatalog analysis, List<Rule> rules) {
     List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     Map<String, Long> millis = new ConcurrentSkipListMap<>();
     // Rules only read the analysis, so they run side by side.

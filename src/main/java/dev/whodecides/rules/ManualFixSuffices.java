@@ -1,6 +1,8 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Kind;
 import java.util.Set;
 
 /** Building a model, an automation or an API for a problem small enough to fix by hand. */
@@ -8,15 +10,16 @@ import java.util.Set;
     id = "manual-fix-suffices",
     severity = Severity.WARNING,
     summary = "A use case builds a model, automation or API for so few items that a manual clean-up may be the better answer.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.PRIORITIZATION)
 public final class ManualFixSuffices implements Rule {
 
   private static final Set<String> BUILT = Set.of("model", "automation", "api");
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     long limit = a.options().manualFixVolume();
-    for (Entity u : a.catalog().ofKind("usecase")) {
+    for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       String solution = u.text("solution");
       if (solution == null || !BUILT.contains(solution) || !(u.spec().get("volume") instanceof Number volume)) {
         continue;

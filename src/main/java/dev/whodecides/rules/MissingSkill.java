@@ -1,8 +1,11 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.catalog.EntitySchema;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,12 +18,13 @@ import java.util.Set;
     id = "missing-skill",
     severity = Severity.WARNING,
     summary = "A use case needs a skill that none of the people staffed on it has.",
-    role = "product-owner")
+    role = "product-owner",
+    decisions = DecisionType.STAFFING)
 public final class MissingSkill implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
-    for (Entity u : a.catalog().ofKind("usecase")) {
+  public void check(AnalysedCatalog a, Reporter out) {
+    for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       Set<String> needs = new LinkedHashSet<>(u.texts("needs"));
       if (needs.isEmpty()) {
         continue;
@@ -35,7 +39,7 @@ public final class MissingSkill implements Rule {
         if (person.isEmpty()) {
           continue;
         }
-        String skills = person.get().annotation(EntitySchema.SKILLS_ANNOTATION);
+        String skills = person.get().annotation(Annotations.SKILLS);
         if (skills == null) {
           unknown = true;
           continue;
@@ -56,7 +60,7 @@ public final class MissingSkill implements Rule {
           u.ref() + " of team " + u.text("team") + " needs " + String.join(", ", missing) + " but none of the people"
               + " staffed on it (" + String.join(", ", people) + ") has " + (missing.size() == 1 ? "that skill" : "those skills") + ".",
           "Staff someone with " + String.join(" and ", missing) + " (from another team for a while, if need be), or"
-              + " change what the use case needs; check whodecides.dev/skills on the people if the catalog is out of date.");
+              + " change what the use case needs; check " + Annotations.SKILLS + " on the people if the catalog is out of date.");
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +11,13 @@ import java.util.List;
     id = "model-before-problem",
     severity = Severity.ERROR,
     summary = "A use case names a solution but no business problem or no business owner: nobody has said what needs improving.",
-    role = "product-manager")
+    role = "product-manager",
+    decisions = DecisionType.ROADMAP)
 public final class ModelBeforeProblem implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
-    for (Entity u : a.catalog().ofKind("usecase")) {
+  public void check(AnalysedCatalog a, Reporter out) {
+    for (Entity u : a.catalog().ofKind(Kind.USECASE)) {
       String solution = u.text("solution");
       if (solution == null || solution.isBlank()) {
         continue;

@@ -2,6 +2,7 @@ package dev.whodecides.rules;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Groups texts whose TF-IDF cosine reaches a threshold, in time that grows about linearly with
@@ -52,7 +53,7 @@ public final class NearDuplicates {
       termHash[t] = mix(t + 0x632BE59BD9B4E019L);
     }
     long[][] signature = new long[n][];
-    java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+    IntStream.range(0, n).parallel().forEach(i -> {
       int[] terms = vec.terms()[i];
       boolean anyRare = false;
       for (int t : terms) {
@@ -84,7 +85,7 @@ public final class NearDuplicates {
     long low = (1L << bits) - 1;
     // Keys are computed and sorted for all bands in parallel; scoring stays sequential, because
     // it skips pairs already joined and that needs the clusters found so far.
-    long[][] sortedBands = java.util.stream.IntStream.range(0, BANDS).parallel().mapToObj(band -> {
+    long[][] sortedBands = IntStream.range(0, BANDS).parallel().mapToObj(band -> {
       long[] packed = new long[n];
       int m = 0;
       for (int i = 0; i < n; i++) {

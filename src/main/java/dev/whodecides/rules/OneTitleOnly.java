@@ -1,14 +1,17 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.Declaration;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.PersonFit;
-import dev.whodecides.decisions.Role;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +24,18 @@ import java.util.Set;
 @RuleInfo(
     id = "one-title-only",
     severity = Severity.INFO,
-    summary = "An organization uses only one product title and its holders own both release and roadmap: make the both-hats choice consciously.")
+    summary = "An organization uses only one product title and its holders own both release and roadmap: make the both-hats choice consciously.",
+    decisions = {DecisionType.RELEASE, DecisionType.ROADMAP})
 public final class OneTitleOnly implements Rule {
 
   private static final Set<Role> PRODUCT_TITLES = EnumSet.of(Role.PRODUCT_OWNER, Role.PRODUCT_MANAGER);
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter out) {
     Map<EntityRef, Set<Role>> titlesByRoot = new LinkedHashMap<>();
     Map<EntityRef, List<Entity>> holdersByRoot = new LinkedHashMap<>();
-    for (Entity user : a.catalog().ofKind("user")) {
-      Optional<Role> title = Role.ofTitle(user.annotation(PersonFit.TITLE_ANNOTATION));
+    for (Entity user : a.catalog().ofKind(Kind.USER)) {
+      Optional<Role> title = Role.ofTitle(user.annotation(Annotations.TITLE));
       if (title.isEmpty() || !PRODUCT_TITLES.contains(title.get())) {
         continue;
       }
@@ -64,18 +68,18 @@ public final class OneTitleOnly implements Rule {
       if (group.isPresent()) {
         out.report(group.get(), message, action);
       } else {
-        out.report(root, a.catalog().get(EntityRef.parse(both.get(0), "user")).orElseThrow(), message, null, action);
+        out.report(root, a.catalog().get(EntityRef.parse(both.get(0), Kind.USER.id())).orElseThrow(), message, null, action);
       }
     });
   }
 
   /** The top-level groups above the user's groups. */
-  private static Set<EntityRef> roots(Analysis a, Entity user) {
-    Set<EntityRef> roots = new java.util.LinkedHashSet<>();
+  private static Set<EntityRef> roots(AnalysedCatalog a, Entity user) {
+    Set<EntityRef> roots = new LinkedHashSet<>();
     for (EntityRef group : a.catalog().refs(user, "memberOf")) {
       EntityRef root = group;
       for (EntityRef r : a.ownership().chain(group)) {
-        if (r.kind().equals("group")) {
+        if (r.is(Kind.GROUP)) {
           root = r;
         }
       }
@@ -84,7 +88,7 @@ public final class OneTitleOnly implements Rule {
     return roots;
   }
 
-  private static boolean holds(Analysis a, EntityRef person, DecisionType type) {
+  private static boolean holds(AnalysedCatalog a, EntityRef person, DecisionType type) {
     for (Declaration d : a.ownership().ownedBy(person)) {
       if (d.type() == type) {
         return true;

@@ -1,23 +1,14 @@
 package dev.whodecides.rules;
 
-import dev.whodecides.catalog.Entity;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
-/** What counts as a live product: a Component whose lifecycle is production or experimental. */
-public final class Products {
-
-  private static final Set<String> LIVE = Set.of("production", "experimental");
+/** How rule messages list products and name things. */
+final class Products {
 
   private Products() {}
 
-  public static boolean isLive(Entity component) {
-    String lifecycle = component.text("lifecycle");
-    return lifecycle != null && LIVE.contains(lifecycle.toLowerCase(Locale.ROOT));
-  }
-
   /** Lists refs for a message: all of them up to {@code max}, then how many more. */
-  static String list(java.util.List<String> items, int max) {
+  static String list(List<String> items, int max) {
     if (items.size() <= max) {
       return String.join(", ", items);
     }

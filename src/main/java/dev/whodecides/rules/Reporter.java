@@ -1,8 +1,8 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,11 +12,30 @@ public final class Reporter {
   private final RuleDescriptor rule;
   private final List<Citation> evidence;
   private final Consumer<Finding> sink;
+  private final String subject;
 
   public Reporter(RuleDescriptor rule, List<Citation> evidence, Consumer<Finding> sink) {
+    this(rule, List.copyOf(evidence), sink, "");
+  }
+
+  private Reporter(RuleDescriptor rule, List<Citation> evidence, Consumer<Finding> sink, String subject) {
     this.rule = rule;
-    this.evidence = List.copyOf(evidence);
+    this.evidence = evidence;
     this.sink = sink;
+    this.subject = subject;
+  }
+
+  /**
+   * A reporter whose findings carry this subject: what a finding is about beyond its entity (the
+   * decision type, the missing reference, the pair that conflicts). Parts are joined with '|'.
+   * Part of the fingerprint, so it names things, never positions or wording.
+   */
+  public Reporter about(Object... parts) {
+    StringBuilder b = new StringBuilder();
+    for (Object p : parts) {
+      b.append(b.length() == 0 ? "" : "|").append(p);
+    }
+    return new Reporter(rule, evidence, sink, b.toString());
   }
 
   /** Reports a finding on an entity, at the document that declares it. */
@@ -36,7 +55,7 @@ public final class Reporter {
 
   public void report(EntityRef entity, String file, int line, int column, String message, String role, String action) {
     sink.accept(new Finding(rule.id(), rule.severity(), entity == null ? null : entity.toString(), file,
-        Math.max(line, 1), Math.max(column, 1), message, new Recommendation(role, action), evidence));
+        Math.max(line, 1), Math.max(column, 1), message, new Recommendation(role, action), evidence, subject));
   }
 
   public RuleDescriptor rule() {

@@ -6,7 +6,7 @@ package dev.whodecides.rules;
  */
 public interface Rule {
 
-  void check(Analysis analysis, Reporter out);
+  void check(AnalysedCatalog analysis, Reporter out);
 
   default RuleDescriptor descriptor() {
     return RuleDescriptor.of(getClass());

@@ -2,8 +2,10 @@ package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.decisions.Declaration;
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Kind;
+import dev.whodecides.vocabulary.Role;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,16 +16,14 @@ import java.util.TreeSet;
 @RuleInfo(
     id = "title-mismatch",
     severity = Severity.WARNING,
-    summary = "A person's title names one role, but the decisions they hold belong to another.")
+    summary = "A person's title names one role, but the decisions they hold belong to another.",
+    everyDecision = true)
 public final class TitleMismatch implements Rule {
 
-  /** Title annotation on a User: the job title as the organization writes it. */
-  public static final String TITLE = dev.whodecides.decisions.PersonFit.TITLE_ANNOTATION;
-
   @Override
-  public void check(Analysis a, Reporter out) {
-    for (Entity user : a.catalog().ofKind("user")) {
-      Optional<Role> titled = Role.ofTitle(user.annotation(TITLE));
+  public void check(AnalysedCatalog a, Reporter out) {
+    for (Entity user : a.catalog().ofKind(Kind.USER)) {
+      Optional<Role> titled = Role.ofTitle(user.annotation(Annotations.TITLE));
       if (titled.isEmpty()) {
         continue;
       }
@@ -36,7 +36,7 @@ public final class TitleMismatch implements Rule {
       }
       Role fit = fit(held);
       out.report(user,
-          user.ref() + " has the title \"" + user.annotation(TITLE) + "\" (" + titled.get().id()
+          user.ref() + " has the title \"" + user.annotation(Annotations.TITLE) + "\" (" + titled.get().id()
               + ") but holds only " + String.join(", ", held.get(fit)) + " decisions, which fit the "
               + fit.id() + " role, and none of " + String.join(", ", DecisionType.of(titled.get()).stream()
               .map(DecisionType::id).toList()) + ".",

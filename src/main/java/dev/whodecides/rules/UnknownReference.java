@@ -2,8 +2,9 @@ package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.catalog.RefField;
+import dev.whodecides.vocabulary.Annotations;
+import dev.whodecides.vocabulary.EntityRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,15 +16,16 @@ import java.util.Optional;
 public final class UnknownReference implements Rule {
 
   @Override
-  public void check(Analysis a, Reporter out) {
+  public void check(AnalysedCatalog a, Reporter reporter) {
     Catalog catalog = a.catalog();
     for (Entity e : catalog.entities()) {
       for (RefField f : RefField.ALL) {
-        if (!f.entityKind().equals(e.ref().kind())) {
+        if (!f.on(e.ref())) {
           continue;
         }
         List<String> texts = f.list() ? e.texts(f.field()) : e.text(f.field()) == null ? List.of() : List.of(e.text(f.field()));
         for (String text : texts) {
+          Reporter out = reporter.about("spec." + f.field(), text);
           Optional<EntityRef> ref = catalog.resolve(text, f.kinds(), e.ref().namespace());
           if (ref.isEmpty()) {
             out.report(e, "spec." + f.field() + " of " + e.ref() + " is '" + text
@@ -44,7 +46,7 @@ public final class UnknownReference implements Rule {
       }
       String contract = Catalog.contractPath(e);
       if (contract != null && catalog.contractsAt(contract).isEmpty()) {
-        out.report(e, "Annotation " + Catalog.CONTRACT_ANNOTATION + " of " + e.ref() + " points at " + contract
+        reporter.about(Annotations.CONTRACT, contract).report(e, "Annotation " + Annotations.CONTRACT + " of " + e.ref() + " points at " + contract
                 + ", which is not an ODCS v3 data contract that could be read.",
             "Fix the path (it is relative to " + e.file() + ") or add the contract file.");
       }

@@ -44,15 +44,14 @@ public record LintRun(Long id, Instant recordedAt, String fingerprint, String so
   }
 
   /**
-   * SHA-256 over the sorted identities of the findings (rule, severity, entity, place, message)
-   * and the entity count: two runs share it exactly when they found the same things in a catalog
-   * of the same size, whatever the order the rules ran in.
+   * SHA-256 over the sorted fingerprints of the findings and the entity count: two runs share it
+   * exactly when they found the same findings in a catalog of the same size, whatever the order
+   * the rules ran in and wherever the lines moved.
    */
   public static String fingerprint(LintResult r) {
     List<String> ids = new ArrayList<>(r.findings().size());
     for (Finding f : r.findings()) {
-      ids.add(f.rule() + '\t' + f.severity().id() + '\t' + f.entity() + '\t' + f.file() + ':' + f.line() + ':'
-          + f.column() + '\t' + f.message());
+      ids.add(f.fingerprint());
     }
     Collections.sort(ids);
     try {

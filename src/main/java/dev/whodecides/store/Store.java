@@ -2,10 +2,11 @@ package dev.whodecides.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.release.Bar;
-import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.Refusal;
+import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -146,8 +149,8 @@ public final class Store {
   }
 
   /** The ids of a product's records that a later record corrects. */
-  public java.util.Set<Long> superseded(String product) {
-    return jdbi.withHandle(h -> new java.util.HashSet<>(h.createQuery(
+  public Set<Long> superseded(String product) {
+    return jdbi.withHandle(h -> new HashSet<>(h.createQuery(
             "SELECT supersedes FROM releases WHERE product = :product AND supersedes IS NOT NULL")
         .bind("product", product).mapTo(Long.class).list()));
   }
@@ -175,7 +178,7 @@ public final class Store {
     }
     return jdbi.withHandle(h -> h.createQuery("SELECT user_ref FROM api_tokens WHERE token_hash = :hash")
         .bind("hash", hash(token.strip())).mapTo(String.class).findOne())
-        .map(ref -> EntityRef.parse(ref, "user"));
+        .map(ref -> EntityRef.parse(ref, Kind.USER.id()));
   }
 
   /** Appends a lint run and returns it with its id. */

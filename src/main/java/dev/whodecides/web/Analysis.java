@@ -19,7 +19,6 @@ final class Analysis {
   private final FindingIndex findings;
   private volatile DecisionMatrix matrix;
   private volatile List<PersonFit> people;
-  private volatile long gapCells = -1;
   /** Layouts of this analysis by focus, the most recently used kept; each laid out once, by one thread. */
   private final java.util.Map<String, java.util.concurrent.CompletableFuture<Drawn>> graphs =
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -67,11 +66,10 @@ final class Analysis {
    * one of {@code kinds}). A finding about an entity the catalog could not take (invalid-entity)
    * matches by its text. Empty when neither the catalog nor the findings know the name.
    */
-  java.util.Optional<List<dev.whodecides.rules.Finding>> findingsAbout(String text, List<String> kinds) {
-    dev.whodecides.catalog.EntityRef ref;
+  java.util.Optional<List<dev.whodecides.rules.Finding>> findingsAbout(String text, List<dev.whodecides.vocabulary.Kind> kinds) {
+    dev.whodecides.vocabulary.EntityRef ref;
     try {
-      ref = catalog.resolve(text.strip(), kinds, dev.whodecides.catalog.EntityRef.DEFAULT_NAMESPACE)
-          .filter(catalog::exists).orElse(null);
+      ref = catalog.resolve(text.strip(), kinds).filter(catalog::exists).orElse(null);
     } catch (IllegalArgumentException e) {
       ref = null;
     }
@@ -88,21 +86,16 @@ final class Analysis {
     return m;
   }
 
-  /** How many matrix cells have no owner. */
+  /** How many decisions products need an owner for and lack: the gaps the matrix shows red. */
   long gapCells() {
-    long n = gapCells;
-    if (n < 0) {
-      n = matrix().rows().stream().flatMap(r -> r.cells().stream()).filter(DecisionMatrix.Cell::gap).count();
-      gapCells = n;
-    }
-    return n;
+    return ownership().gaps().count();
   }
 
   /**
    * The ownership graph around {@code focus} (null: the whole organization), laid out once per
    * analysis and focus; ELK takes from 0.1 s for the example to seconds for hundreds of boxes.
    */
-  Drawn graph(dev.whodecides.catalog.EntityRef focus) {
+  Drawn graph(dev.whodecides.vocabulary.EntityRef focus) {
     String key = focus == null ? "" : focus.toString();
     java.util.concurrent.CompletableFuture<Drawn> mine = new java.util.concurrent.CompletableFuture<>();
     java.util.concurrent.CompletableFuture<Drawn> existing;

@@ -3,13 +3,14 @@ package dev.whodecides.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.DecisionMatrix;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,9 +29,6 @@ final class ApiController {
   /** How many lint runs {@code /api/lint-runs} answers with unless {@code limit} says otherwise, and at most. */
   static final int RUNS = 50;
   static final int MAX_RUNS = 10_000;
-
-  private static final List<String> ANY_KIND = List.of("component", "api", "resource", "system", "domain", "group",
-      "user", "decision", "usecase", "improvement");
 
   private final Supplier<Analysis> analysis;
   private final Supplier<String> catalogError;
@@ -77,7 +75,7 @@ final class ApiController {
     }
     List<Finding> all = a.lint().findings();
     if (entity != null && !entity.isBlank()) {
-      all = a.findingsAbout(entity, ANY_KIND)
+      all = a.findingsAbout(entity, Kind.LOOKUP)
           .orElseThrow(() -> new ApiError(404, "entity '" + entity + "' is not in the catalog"));
     }
     List<Finding> matching = rule == null && severity == null ? all : all.stream()
@@ -97,7 +95,7 @@ final class ApiController {
     Analysis a = analysis.get();
     EntityRef ref;
     try {
-      ref = EntityRef.parse(ctx.pathParam("ref"), "component");
+      ref = EntityRef.parse(ctx.pathParam("ref"), Kind.COMPONENT.id());
     } catch (IllegalArgumentException e) {
       throw new ApiError(400, e.getMessage());
     }
@@ -135,7 +133,7 @@ final class ApiController {
       throw new ApiError(400, "name the product: /api/releases?product=REF");
     }
     Catalog c = analysis.get().catalog();
-    EntityRef ref = c.resolve(product, ReleasePolicy.PRODUCT_KINDS, EntityRef.DEFAULT_NAMESPACE)
+    EntityRef ref = c.resolve(product, Kind.PRODUCTS)
         .filter(c::exists)
         .orElseThrow(() -> new ApiError(404, "product '" + product + "' is not in the catalog"));
     ctx.json(store.releases(ref.toString()).stream().map(ApiBodies.Release::of).toList());

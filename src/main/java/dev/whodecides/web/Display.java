@@ -2,8 +2,9 @@ package dev.whodecides.web;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Evidence;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** How the pages name things: entities and people by their titles, times, citations, search text. */
@@ -23,14 +23,7 @@ final class Display {
 
   /** An entity's title, a person's display name, or else its name. */
   static String title(Entity e) {
-    if (e.title() != null && !e.title().isBlank()) {
-      return e.title();
-    }
-    Object profile = e.spec().get("profile");
-    if (profile instanceof Map<?, ?> p && p.get("displayName") != null) {
-      return p.get("displayName").toString();
-    }
-    return e.ref().name();
+    return e.displayName();
   }
 
   /** The title of a referenced entity, or its short reference when the catalog lacks it. */
@@ -44,12 +37,12 @@ final class Display {
   }
 
   /** An entity named as people type it, of one of {@code kinds}; empty for blank or unknown text. */
-  static Optional<Entity> resolve(Catalog catalog, String text, List<String> kinds) {
+  static Optional<Entity> resolve(Catalog catalog, String text, List<Kind> kinds) {
     if (blank(text)) {
       return Optional.empty();
     }
     try {
-      return catalog.resolve(text.strip(), kinds, EntityRef.DEFAULT_NAMESPACE).flatMap(catalog::get);
+      return catalog.resolve(text.strip(), kinds).flatMap(catalog::get);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

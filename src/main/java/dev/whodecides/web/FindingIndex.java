@@ -27,7 +27,7 @@ final class FindingIndex {
 
   FindingIndex(LintResult lint) {
     for (Finding f : lint.findings()) {
-      String id = id(f);
+      String id = f.fingerprint();
       byId.put(id, f);
       ids.put(f, id);
       Set<String> refs = new LinkedHashSet<>();
@@ -53,24 +53,9 @@ final class FindingIndex {
     return java.util.Optional.ofNullable(byId.get(id));
   }
 
-  /** The id of a finding of this analysis (computed once). */
+  /** The id of a finding of this analysis: its fingerprint, computed once. */
   String idOf(Finding f) {
     String id = ids.get(f);
-    return id != null ? id : id(f);
-  }
-
-  /**
-   * A finding's stable id: the same finding keeps its id across reloads as long as its rule,
-   * place and message stay the same, so a link to it survives an unrelated edit.
-   */
-  static String id(Finding f) {
-    String key = f.rule() + '\u0000' + f.entity() + '\u0000' + f.file() + '\u0000' + f.line() + '\u0000' + f.column()
-        + '\u0000' + f.message();
-    try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(h, 0, 6);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return id != null ? id : f.fingerprint();
   }
 }

@@ -1,15 +1,16 @@
 package dev.whodecides.web;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.RuleDescriptor;
-import dev.whodecides.web.view.Model;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.FindingDetail;
 import dev.whodecides.web.view.Model.FindingRow;
 import dev.whodecides.web.view.Model.Findings;
+import dev.whodecides.web.view.Model;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ final class FindingsPage {
     String entityHref = null;
     if (f.entity() != null) {
       try {
-        EntityRef ref = EntityRef.parse(f.entity(), "component");
+        EntityRef ref = EntityRef.parse(f.entity(), Kind.COMPONENT.id());
         entityHref = a.catalog().exists(ref) ? Links.entity(ref) : null;
       } catch (IllegalArgumentException e) {
         entityHref = null; // an invalid entity's name: shown, not linked

@@ -1,37 +1,31 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Evidence;
 import dev.whodecides.web.view.Model.FindingDetail;
 import dev.whodecides.web.view.Model.Gap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A red cell of the matrix opened: the decision nobody owns, who normally would, and the findings about it. */
 final class GapPage {
-
-  /** The rules that report a gap of each decision type, for the findings a red cell shows. */
-  private static final Map<DecisionType, List<String>> GAP_RULES = Map.of(
-      DecisionType.RELEASE, List.of("no-ship-authority", "group-owns-decision", "conflicting-owners"),
-      DecisionType.ROADMAP, List.of("no-roadmap-owner", "group-owns-decision", "conflicting-owners"),
-      DecisionType.GUARANTEES, List.of("no-guarantees", "guarantee-broken", "conflicting-owners"),
-      DecisionType.PORTFOLIO, List.of("duplicated-work", "conflicting-owners"));
 
   private GapPage() {}
 
   /** Empty when the catalog has no such product or there is no such decision type. */
   static Optional<Gap> build(Analysis a, Chrome chrome, String productText, String typeText) {
     Optional<DecisionType> type = DecisionType.byId(typeText == null ? "" : typeText);
-    Optional<Entity> product = Display.resolve(a.catalog(), productText, List.of("component", "api", "resource",
-        "system"));
+    Optional<Entity> product = Display.resolve(a.catalog(), productText, Kind.PRODUCTS);
     if (type.isEmpty() || product.isEmpty()) {
       return Optional.empty();
     }
@@ -42,7 +36,9 @@ final class GapPage {
         ? "No Decision names an owner for it on the product, its system, its domain or its owning team."
         : eff.get().owned() ? "It is owned by " + eff.get().owner() + "."
         : "It is written down as unowned at " + eff.get().declaration().source().where() + ".";
-    List<String> rules = GAP_RULES.getOrDefault(t, List.of());
+    // The findings of the rules that report on this decision type, as each rule declares.
+    List<String> rules = BuiltInRules.descriptors().stream().filter(d -> d.reportsOn(t)).map(RuleDescriptor::id)
+        .toList();
     List<FindingDetail> details = new ArrayList<>();
     for (Finding f : a.findings().about(p.ref().toString())) {
       if (rules.contains(f.rule())) {

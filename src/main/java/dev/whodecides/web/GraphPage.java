@@ -1,8 +1,9 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.graph.NodeKind;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Graph;
 import dev.whodecides.web.view.Model.Link;
@@ -16,16 +17,13 @@ final class GraphPage {
   /** Focus choices offered as a list; a bigger organization gets a text field for a reference instead. */
   static final int FOCUS_CHOICES = 300;
 
-  private static final List<String> FOCUS_KINDS = List.of("group", "domain", "system", "component", "api", "resource",
-      "user", "decision");
-
   private GraphPage() {}
 
   /** Empty when {@code focusText} names nothing the graph can centre on. */
   static Optional<Graph> build(Analysis a, Chrome chrome, String focusText) {
     EntityRef focus = null;
     if (!Display.blank(focusText)) {
-      Optional<EntityRef> found = Display.resolve(a.catalog(), focusText, FOCUS_KINDS).map(Entity::ref)
+      Optional<EntityRef> found = Display.resolve(a.catalog(), focusText, NodeKind.DRAWN).map(Entity::ref)
           .filter(r -> NodeKind.of(r.kind()) != null);
       if (found.isEmpty()) {
         return Optional.empty();
@@ -33,9 +31,9 @@ final class GraphPage {
       focus = found.get();
     }
     List<Link> focuses = new ArrayList<>();
-    for (String kind : List.of("domain", "group", "system")) {
+    for (Kind kind : List.of(Kind.DOMAIN, Kind.GROUP, Kind.SYSTEM)) {
       for (Entity e : a.catalog().ofKind(kind)) {
-        focuses.add(new Link(kind + ": " + Display.title(e), e.ref().toString()));
+        focuses.add(new Link(kind.id() + ": " + Display.title(e), e.ref().toString()));
       }
     }
     if (focuses.size() > FOCUS_CHOICES) {

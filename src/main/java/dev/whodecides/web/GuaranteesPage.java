@@ -2,10 +2,11 @@ package dev.whodecides.web;
 
 import dev.whodecides.catalog.DataContract;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.ContractRow;
 import dev.whodecides.web.view.Model.Guarantees;
@@ -67,7 +68,7 @@ final class GuaranteesPage {
    */
   static Map<DataContract, Entity> contractProducts(Analysis a) {
     Map<DataContract, Entity> out = new IdentityHashMap<>();
-    for (String kind : List.of("component", "api", "resource")) {
+    for (Kind kind : Kind.DELIVERABLES) {
       for (Entity e : a.catalog().ofKind(kind)) {
         for (DataContract c : a.catalog().contractsFor(e)) {
           out.putIfAbsent(c, e);

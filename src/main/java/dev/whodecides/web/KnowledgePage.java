@@ -2,9 +2,9 @@ package dev.whodecides.web;
 
 import dev.whodecides.pages.Page;
 import dev.whodecides.pages.Pages;
-import dev.whodecides.web.view.Model;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Link;
+import dev.whodecides.web.view.Model;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.whodecides.web;
 
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

@@ -1,8 +1,8 @@
 package dev.whodecides.web;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.DecisionMatrix;
-import dev.whodecides.decisions.DecisionType;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Matrix;
 import dev.whodecides.web.view.Model.MatrixCell;
@@ -44,10 +44,12 @@ final class MatrixPage {
   }
 
   private static MatrixCell cell(Analysis a, EntityRef product, DecisionMatrix.Cell c) {
-    if (c.gap()) {
-      String hint = c.declaration() == null ? "nobody is named for " + c.type().id()
-          : "declared unowned at " + c.declaration().source().where();
-      return new MatrixCell(c.type().id(), true, null, null, null, Links.gap(product, c.type()), hint);
+    if (c.unowned()) {
+      // Red only where the product needs an owner; an open decision it does not need yet is shown plainly.
+      String hint = (c.declaration() == null ? "nobody is named for " + c.type().id()
+          : "declared unowned at " + c.declaration().source().where())
+          + (c.gap() ? "" : "; this product does not need an owner for it yet");
+      return new MatrixCell(c.type().id(), c.gap(), null, null, null, Links.gap(product, c.type()), hint);
     }
     String from = c.inheritedFrom() == null || c.inheritedFrom().equals(product) ? null
         : Display.shortRef(c.inheritedFrom());

@@ -1,17 +1,18 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleaseInput;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.ReleaseRequest;
 import dev.whodecides.store.Store;
-import dev.whodecides.web.view.Model;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Link;
 import dev.whodecides.web.view.Model.ReleaseForm;
+import dev.whodecides.web.view.Model;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -214,7 +215,7 @@ final class PageController {
   }
 
   private static Entity product(Analysis a, String text) {
-    return Display.resolve(a.catalog(), text, ReleasePolicy.PRODUCT_KINDS)
+    return Display.resolve(a.catalog(), text, Kind.PRODUCTS)
         .orElseThrow(() -> new PageError(404, "No product '" + text + "' in the catalog."));
   }
 
@@ -257,7 +258,7 @@ final class PageController {
 
   private static EntityRef ref(String text) {
     try {
-      return EntityRef.parse(text, "component");
+      return EntityRef.parse(text, Kind.COMPONENT.id());
     } catch (IllegalArgumentException e) {
       throw new PageError(400, "'" + text + "' is not an entity reference such as component:default/newsletter-picks");
     }

@@ -1,10 +1,10 @@
 package dev.whodecides.web;
 
 import dev.whodecides.decisions.PersonFit;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.PeopleJson;
+import dev.whodecides.vocabulary.Role;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.People;
 import dev.whodecides.web.view.Model.PersonRow;

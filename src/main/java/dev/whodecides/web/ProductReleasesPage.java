@@ -1,11 +1,12 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.release.Bar;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.MetricRow;
 import dev.whodecides.web.view.Model.ProductReleases;
@@ -63,7 +64,7 @@ final class ProductReleasesPage {
       metrics.add(new MetricRow(name, v == null ? "not measured" : Bar.number(v), b == null ? "" : b.expression(),
           b == null || (v != null && b.metBy(v))));
     }
-    EntityRef by = EntityRef.parse(r.by(), "user");
+    EntityRef by = EntityRef.parse(r.by(), Kind.USER.id());
     return new ReleaseEntry(r.id(), r.version(), r.decision(), Display.name(a.catalog(), by), Links.entity(by),
         Display.WHEN.format(r.recordedAt()), r.statement(), metrics, r.acceptedRisk(), r.rationale(),
         r.waitUntil() == null ? null : r.waitUntil().toString(), r.supersedes(), superseded.contains(r.id()));

@@ -1,10 +1,11 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
-import dev.whodecides.decisions.DecisionType;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.ProductRelease;
 import dev.whodecides.web.view.Model.Releases;
@@ -18,7 +19,7 @@ final class ReleasesPage {
 
   static Releases build(Analysis a, Store store, Chrome chrome, String q, int page) {
     String needle = Display.needle(q);
-    List<Entity> products = a.catalog().ofKind("component").stream().filter(e -> Display.matches(e, needle)).toList();
+    List<Entity> products = a.catalog().ofKind(Kind.COMPONENT).stream().filter(e -> Display.matches(e, needle)).toList();
     Listing listing = Listing.of(page, Listing.PAGE_SIZE, products.size());
     List<ProductRelease> rows = new ArrayList<>();
     for (Entity e : listing.slice(products)) {

@@ -7,12 +7,14 @@ import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
+import dev.whodecides.vocabulary.EntityRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,7 +56,7 @@ class RealExamplesTest {
   }
 
   @Test
-  void locationTargetsAreFollowedOnceAndUrlsSkipped(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+  void locationTargetsAreFollowedOnceAndUrlsSkipped(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("teams"));
     Files.writeString(dir.resolve("catalog-info.yaml"), """
         apiVersion: backstage.io/v1alpha1

@@ -12,9 +12,13 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -164,14 +168,14 @@ class BadInputTest {
     write(p, content.getBytes(UTF_8));
     Path target = p.getFileName().toString().equals("inner.yaml") ? p.getParent() : p;
     try {
-      Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("---------"));
     } catch (UnsupportedOperationException e) {
       abort("no POSIX permissions on this file system");
     }
     boolean blocked = !Files.isReadable(target);
     if (!blocked) {
       // Root reads anything; give the permission back so @TempDir can clean up.
-      Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
     }
     assumeTrue(blocked, "running with permission to read anything (root?)");
   }
@@ -358,7 +362,7 @@ class BadInputTest {
             .getBytes(UTF_8), new byte[] {(byte) 0xC3, ' ', '\n'})),
         fatal("bad.yaml:4:13", null, "UTF-8")));
     t.add(c("UTF-16 text", bytes("bad.yaml", bs("Group", "name: g", "type: team\nchildren: []")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_16)),
+            .getBytes(StandardCharsets.UTF_16)),
         fatal("bad.yaml:1:1", null, "UTF-16")));
     t.add(c("binary file without a YAML extension is not read",
         bytes("picture.png", randomBytes()), loads("picture.png")));
@@ -783,17 +787,17 @@ class BadInputTest {
   /** An ODCS contract whose nested properties expand to {@code width^levels} quality rules. */
   static String odcsPropertyBomb(int levels, int width) {
     StringBuilder b = new StringBuilder("apiVersion: v3.0.2\nkind: DataContract\nid: c1\nname: x\nstatus: active\n");
-    b.append("x0: &p0 [").append(String.join(", ", java.util.Collections.nCopies(width, "{quality: [1]}"))).append("]\n");
+    b.append("x0: &p0 [").append(String.join(", ", Collections.nCopies(width, "{quality: [1]}"))).append("]\n");
     for (int i = 1; i < levels; i++) {
       b.append("x").append(i).append(": &p").append(i).append(" [")
-          .append(String.join(", ", java.util.Collections.nCopies(width, "{properties: *p" + (i - 1) + "}")))
+          .append(String.join(", ", Collections.nCopies(width, "{properties: *p" + (i - 1) + "}")))
           .append("]\n");
     }
     return b.append("schema: [{properties: *p").append(levels - 1).append("}]\n").toString();
   }
 
   static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }

@@ -10,8 +10,12 @@ import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,7 +166,7 @@ class CliTest {
 
   @Test
   void rolesExplainWhichDecisionsPointedWhereWithEvidence() throws Exception {
-    java.util.Map<String, JsonNode> byPerson = new java.util.HashMap<>();
+    Map<String, JsonNode> byPerson = new HashMap<>();
     json(run("roles", EXAMPLE, "--format", "json").out()).get("people")
         .forEach(p -> byPerson.put(p.get("person").asText(), p));
     JsonNode ines = byPerson.get("user:default/ines.hartmann");
@@ -197,7 +201,7 @@ class CliTest {
 
   @Test
   void portfolioOverOneTeamIsStaffingAndLocalGuaranteesCountByType() throws Exception {
-    java.util.Map<String, JsonNode> byPerson = new java.util.HashMap<>();
+    Map<String, JsonNode> byPerson = new HashMap<>();
     json(run("roles", "src/test/resources/roles/portfolio-and-guarantees.yaml", "--format", "json").out())
         .get("people").forEach(p -> byPerson.put(p.get("person").asText(), p));
     assertThat(byPerson.get("user:default/kim").get("fit").asText()).isEqualTo("product-owner");
@@ -243,7 +247,7 @@ class CliTest {
   @Test
   void theExampleReadmeListsExactlyTheFindingsTheExampleGives() throws Exception {
     Set<String> documented = new HashSet<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern
+    Matcher m = Pattern
         .compile("(?m)^\\| `([a-z-]+)` \\| (error|warning|info) \\| `([^`]+)`")
         .matcher(Files.readString(Path.of(EXAMPLE, "README.md")));
     while (m.find()) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +56,7 @@ class EvidenceSearchTest {
       assertThat(p.url()).isEqualTo("https://www.youtube.com/watch?v=rTRTjB6cGng&t=" + p.from() + "s");
     }
     // A synthetic episode: two chapters of one line every 10 seconds.
-    List<TranscriptLine> lines = new java.util.ArrayList<>();
+    List<TranscriptLine> lines = new ArrayList<>();
     for (int sec = 0; sec < 400; sec += 10) {
       lines.add(new TranscriptLine(sec, sec % 20 == 0 ? "Host" : "Guest", "words ".repeat(20), sec < 200 ? "A" : "B"));
     }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.Declaration;
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.rules.Analysis;
+import dev.whodecides.rules.AnalysedCatalog;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
 import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class OrgGeneratorTest {
   static final Set<String> NOT_GENERATED = Set.of("invalid-entity", "unknown-reference", "guarantee-broken");
 
   /** What each rule looks at, counted in the catalog: its findings may name at most half of these. */
-  static final Map<String, ToIntFunction<Analysis>> CANDIDATES = Map.ofEntries(
+  static final Map<String, ToIntFunction<AnalysedCatalog>> CANDIDATES = Map.ofEntries(
       Map.entry("both-hats", a -> owners(a, DecisionType.RELEASE)),
       Map.entry("conflicting-owners", a -> (int) a.ownership().declarations().stream()
           .map(d -> d.scope() + "|" + d.type()).distinct().count()),
@@ -113,11 +113,11 @@ class OrgGeneratorTest {
     }
   }
 
-  private static Stream<Entity> useCases(Analysis a) {
+  private static Stream<Entity> useCases(AnalysedCatalog a) {
     return a.catalog().ofKind("usecase").stream();
   }
 
-  private static int owners(Analysis a, DecisionType type) {
+  private static int owners(AnalysedCatalog a, DecisionType type) {
     return (int) a.ownership().declarations().stream().filter(d -> d.type() == type && d.owned())
         .map(Declaration::owner).distinct().count();
   }

@@ -1,8 +1,11 @@
 package dev.whodecides.generate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Synthetic use-case texts for measuring duplicate detection: words drawn from a Zipf-shaped
@@ -22,7 +25,7 @@ public final class UseCaseTexts {
   public UseCaseTexts(long seed, int vocabularySize) {
     this.random = new Random(seed);
     this.vocabulary = new String[vocabularySize];
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < vocabularySize; i++) {
       String w;
       do {
@@ -77,7 +80,7 @@ public final class UseCaseTexts {
   }
 
   private String word() {
-    int i = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+    int i = Arrays.binarySearch(cumulative, random.nextDouble());
     return vocabulary[Math.min(vocabulary.length - 1, i < 0 ? -i - 1 : i)];
   }
 }

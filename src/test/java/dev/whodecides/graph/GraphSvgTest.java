@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.vocabulary.EntityRef;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

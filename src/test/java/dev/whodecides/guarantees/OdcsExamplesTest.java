@@ -3,6 +3,7 @@ package dev.whodecides.guarantees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.guarantees.jdbc.Dialect;
+import dev.whodecides.guarantees.jdbc.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class OdcsExamplesTest {
         st.execute("CREATE TABLE IF NOT EXISTS " + Dialect.quote(o.table()) + " (" + cols + ")");
         st.execute("INSERT INTO " + Dialect.quote(o.table()) + " VALUES (" + row + ")");
       }
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(c, Dialect.DUCKDB, null, 30)
+      ContractResult r = new Verifier(c, Dialect.DUCKDB, null, 30)
           .verify(k, "generated", checks, t -> { });
       for (CheckResult x : r.checks()) {
         if (tables.stream().anyMatch(o -> o.table().equals(x.check().table()))) {

@@ -9,11 +9,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.whodecides.guarantees.jdbc.Connections;
 import dev.whodecides.guarantees.jdbc.Dialect;
+import dev.whodecides.guarantees.jdbc.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +205,52 @@ class PostgresVerifyIT {
           entry("objectExists my_table", "passed true"),
           entry("propertyExists my_table.field_one", "passed true"),
           entry("required my_table.field_one", "passed 0"));
+      assertThat(r.checks().get(0).message()).isEqualTo("table \"public\".\"no_such_table\" does not exist on server test");
+      assertThat(r.checks().get(1).message())
+          .isEqualTo("not measured: table \"public\".\"no_such_table\" does not exist on server test");
+    }
+  }
+
+  @Test
+  void errorMessagesNameTypesAndNeverTheValues(@TempDir Path dir) throws Exception {
+    // field_one holds codes like CX-263-DU; PostgreSQL quotes the first one it cannot convert
+    Contract k = contract(dir, "messages.odcs.yaml", """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: messages
+        version: 1.0.0
+        status: active
+        schema:
+          - name: my_table
+            properties:
+              - name: field_one
+                logicalType: integer
+                logicalTypeOptions:
+                  minimum: 0
+                quality:
+                  - type: sql
+                    query: SELECT CAST({property} AS INTEGER) FROM {object} LIMIT 1
+                    mustBe: 1
+        slaProperties:
+          - property: freshness
+            value: 1
+            unit: d
+            element: my_table.field_two
+        """);
+    try (Connection c = db.connect()) {
+      Map<String, String> m = new java.util.LinkedHashMap<>();
+      for (CheckResult x : verify(c, Dialect.POSTGRES, "public", k).checks()) {
+        m.put(x.check().kind() + " " + x.check().target(), x.message());
+        assertThat(x.message()).doesNotContainPattern("[A-Z]{2}-[0-9]{3}-[A-Z]{2}").doesNotContain("Position", "ERROR:");
+      }
+      assertThat(m).containsEntry("propertyType my_table.field_one",
+              "column \"field_one\" is varchar in the data, which does not fit its declared logicalType integer")
+          .containsEntry("minimum my_table.field_one", "cannot measure minimum on column \"field_one\" (varchar in the"
+              + " data, declared logicalType integer): operator does not exist: character varying < integer")
+          .containsEntry("sql my_table.field_one", "query failed: a value in the data could not be converted or"
+              + " computed (SQLSTATE 22P02)")
+          .containsEntry("freshness my_table.field_two",
+              "not measured: freshness needs a date or timestamp column; column \"field_two\" (int4 in the data) is neither");
     }
   }
 
@@ -228,7 +277,7 @@ class PostgresVerifyIT {
         """);
     try (Connection c = db.connect()) {
       long start = System.nanoTime();
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(c, Dialect.POSTGRES, "public", 1)
+      ContractResult r = new Verifier(c, Dialect.POSTGRES, "public", 1)
           .verify(k, "test", Planner.plan(k), t -> { });
       assertThat(r.checks().get(1).result()).isEqualTo(CheckResult.Outcome.FAILED);
       assertThat(r.checks().get(1).message()).startsWith("refused: its WITH part d changes data (DELETE)");
@@ -269,12 +318,12 @@ class PostgresVerifyIT {
         pid = rs.getInt(1);
       }
       // the server ends the session as the second table starts, as a restart or a killed backend would
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(c, Dialect.POSTGRES, "public", 30)
+      ContractResult r = new Verifier(c, Dialect.POSTGRES, "public", 30)
           .verify(k, "test", Planner.plan(k), table -> {
             if (table.equals("other_table")) {
               try (Statement st = admin.createStatement()) {
                 st.execute("SELECT pg_terminate_backend(" + pid + ")");
-              } catch (java.sql.SQLException e) {
+              } catch (SQLException e) {
                 throw new AssertionError(e);
               }
             }
@@ -311,16 +360,16 @@ class PostgresVerifyIT {
     Map<String, String> env = Map.of("WHODECIDES_LOCAL_PG_USERNAME", PostgresDb.USER,
         "WHODECIDES_LOCAL_PG_PASSWORD", "s3cret-Pa55");
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "local-pg", null, env)) {
-      ContractResult r = new dev.whodecides.guarantees.jdbc.Verifier(o.connection(), o.dialect(), o.schema(), 10)
+      ContractResult r = new Verifier(o.connection(), o.dialect(), o.schema(), 10)
           .verify(k, "local-pg", Planner.plan(k), t -> { });
-      assertThat(VerifyReport.json(java.util.List.of(r)) + VerifyReport.text(java.util.List.of(r)))
+      assertThat(VerifyReport.json(List.of(r)) + VerifyReport.text(List.of(r)))
           .contains("\"passed\" : 1").doesNotContain("s3cret");
     }
     Map<String, String> wrong = Map.of("WHODECIDES_LOCAL_PG_USERNAME", "nobody_here",
         "WHODECIDES_LOCAL_PG_PASSWORD", "s3cret-Pa55");
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "local-pg", null, wrong)) {
       throw new AssertionError("a user that does not exist connected");
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       assertThat(e.getMessage()).contains("nobody_here").doesNotContain("s3cret");
     }
   }

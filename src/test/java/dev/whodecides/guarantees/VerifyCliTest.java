@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.cli.Main;
+import dev.whodecides.store.Store;
+import dev.whodecides.store.Verification;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,9 +162,9 @@ class VerifyCliTest {
     assertThat(new ObjectMapper().readTree(first.out())).isEqualTo(new ObjectMapper().readTree(plain.out()));
     assertThat(run("verify", good.toString(), "--record").status()).isEqualTo(0);
 
-    dev.whodecides.store.Store store = dev.whodecides.store.Store.open(null, good);
-    List<dev.whodecides.store.Verification> latest = store.latestVerifications();
-    assertThat(latest).extracting(dev.whodecides.store.Verification::contract).containsExactly("good", "orders-csv");
+    Store store = Store.open(null, good);
+    List<Verification> latest = store.latestVerifications();
+    assertThat(latest).extracting(Verification::contract).containsExactly("good", "orders-csv");
     assertThat(latest.get(0)).satisfies(v -> {
       assertThat(v.passed()).isEqualTo(4);
       assertThat(v.failed()).isZero();
@@ -182,7 +186,7 @@ class VerifyCliTest {
   void recordToAnExplicitDatabaseAndDbAloneIsAMistake() {
     Path db = dir.resolve("elsewhere/records.db");
     assertThat(run("verify", bad.toString(), "--record", "--db", db.toString()).status()).isEqualTo(1);
-    assertThat(dev.whodecides.store.Store.open(db.toString(), null).verifications("orders-csv")).singleElement()
+    assertThat(Store.open(db.toString(), null).verifications("orders-csv")).singleElement()
         .satisfies(v -> assertThat(v.failed()).isEqualTo(2));
     assertThat(dir.resolve(".whodecides")).doesNotExist();
     Run alone = run("verify", bad.toString(), "--db", db.toString());
@@ -194,8 +198,8 @@ class VerifyCliTest {
     assertThat(badDb.err()).contains("not supported").doesNotContain("\tat ");
   }
 
-  private static <T> List<T> iter(java.util.Iterator<T> it) {
-    List<T> l = new java.util.ArrayList<>();
+  private static <T> List<T> iter(Iterator<T> it) {
+    List<T> l = new ArrayList<>();
     it.forEachRemaining(l::add);
     return l;
   }

@@ -3,12 +3,12 @@ package dev.whodecides.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.cli.Main;
-import dev.whodecides.decisions.DecisionType;
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whodecides.catalog.CatalogLoader;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.vocabulary.EntityRef;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.guarantees.VerifiedResults;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The machine formats carry what their consumers (GitHub code scanning, people in a PR) need. */
 class FormatsTest {
@@ -24,11 +27,11 @@ class FormatsTest {
   static LintResult result;
 
   @BeforeAll
-  static void lintExample() throws java.io.IOException {
+  static void lintExample() throws IOException {
     // With the example's verify report, as the example README runs it, so guarantee-broken shows too.
     result = Linter.lint(CatalogLoader.load(List.of(Path.of("examples/retail-data-org"))),
         new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD,
-            dev.whodecides.guarantees.VerifiedResults.read(Path.of("examples/retail-data-org/verified.json"))));
+            VerifiedResults.read(Path.of("examples/retail-data-org/verified.json"))));
   }
 
   @Test
@@ -89,7 +92,7 @@ class FormatsTest {
   }
 
   @Test
-  void cleanCatalogSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void cleanCatalogSaysSo(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("g.yaml"), """
         apiVersion: backstage.io/v1alpha1
         kind: Group

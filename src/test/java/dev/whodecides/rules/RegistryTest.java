@@ -2,8 +2,8 @@ package dev.whodecides.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whodecides.decisions.Role;
 import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.vocabulary.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.whodecides.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +33,9 @@ class RuleFixtureTest {
 
   private static boolean contains(Path p, String text) {
     try {
-      return java.nio.file.Files.readString(p).contains(text);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Files.readString(p).contains(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

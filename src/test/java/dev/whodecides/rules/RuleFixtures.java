@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.guarantees.VerifiedResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -53,7 +54,7 @@ final class RuleFixtures {
     if (verified != null && Files.isRegularFile(verified)) {
       try {
         return Linter.lint(catalog, new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD,
-            dev.whodecides.guarantees.VerifiedResults.read(verified)));
+            VerifiedResults.read(verified)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

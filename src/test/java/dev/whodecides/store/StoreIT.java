@@ -3,11 +3,11 @@ package dev.whodecides.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.guarantees.PostgresDb;
 import dev.whodecides.release.Bar;
 import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.vocabulary.EntityRef;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -176,8 +177,8 @@ class StoreIT {
       assertThat(first).extracting(Verification::id).doesNotContainNull().doesNotHaveDuplicates();
       store.recordVerifications(List.of(verification("orders", 0, at.plusSeconds(3600))));
       assertThat(store.latestVerifications()).extracting(Verification::contract, Verification::failed)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("customers", 0L),
-              org.assertj.core.groups.Tuple.tuple("orders", 0L));
+          .containsExactly(Tuple.tuple("customers", 0L),
+              Tuple.tuple("orders", 0L));
       List<Verification> orders = store.verifications("orders");
       assertThat(orders).extracting(Verification::failed).containsExactly(0L, 2L);
       assertThat(orders.get(0).importedAt()).isEqualTo(at.plusSeconds(3600));

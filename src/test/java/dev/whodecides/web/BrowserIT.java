@@ -2,8 +2,8 @@ package dev.whodecides.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import io.javalin.Javalin;
 import java.io.File;
 import java.nio.file.Files;

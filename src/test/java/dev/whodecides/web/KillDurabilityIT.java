@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,8 +3,8 @@ package dev.whodecides.web;
 import static dev.whodecides.web.ServiceClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.web.ServiceClient.Reply;
 import io.javalin.Javalin;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.web.ServiceClient.Reply;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -114,7 +114,7 @@ class ServiceApiTest {
     var catalog = CatalogLoader.load(List.of(Path.of("examples/retail-data-org")));
     EntityRef product = EntityRef.parse("component:demand-forecast-service", null);
     EntityRef releaseOwner = dev.whodecides.decisions.Ownership.of(catalog)
-        .owner(product, dev.whodecides.decisions.DecisionType.RELEASE);
+        .owner(product, dev.whodecides.vocabulary.DecisionType.RELEASE);
     assertThat(releaseOwner).isNotNull();
     String token = store.createToken(releaseOwner);
     List<java.util.concurrent.CompletableFuture<ServiceClient.Reply>> replies = new java.util.ArrayList<>();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.whodecides.TestClock;
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import io.javalin.Javalin;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.whodecides.web;
 import static dev.whodecides.web.ServiceClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whodecides.catalog.EntityRef;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.web.ServiceClient.Reply;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -150,7 +150,7 @@ class WebUiTest {
         .contains("href=\"/knowledge/roles/product-owner.html\"")
         .contains("decisions/commercial.yaml")
         .containsPattern("href=\"https://www\\.youtube\\.com/watch\\?v=[^\"]+t=\\d+");
-    Matcher permalink = Pattern.compile("href=\"(/findings/[0-9a-f]{12})\"").matcher(gap);
+    Matcher permalink = Pattern.compile("href=\"(/findings/[0-9a-f]{16})\"").matcher(gap);
     assertThat(permalink.find()).isTrue();
     String finding = get(permalink.group(1)).body();
     assertThat(finding).contains("What to do").contains("Evidence").contains("no-ship-authority");

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +16,24 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Opens the connection a contract's server describes: PostgreSQL over JDBC, DuckDB files, local
- * CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
+ * Opens the connection a contract's server describes: PostgreSQL and Trino over JDBC, DuckDB files,
+ * local CSV/Parquet/JSON files through embedded DuckDB, or any JDBC URL the user gives.
  */
 public final class Connections {
 
   private Connections() {}
 
-  /** An open connection, the SQL dialect to speak on it, and the schema holding the tables. */
-  public record Opened(Connection connection, Dialect dialect, String schema) implements AutoCloseable {
+  /**
+   * An open connection, the SQL dialect to speak on it, the schema holding the tables and, for a
+   * local server, the file each table reads (present or not), so messages can name it.
+   */
+  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, Path> files)
+      implements AutoCloseable {
+
+    public Opened(Connection connection, Dialect dialect, String schema) {
+      this(connection, dialect, schema, Map.of());
+    }
+
     @Override
     public void close() throws SQLException {
       connection.close();
@@ -56,6 +66,9 @@ public final class Connections {
     String schema = server == null ? null : server.schema();
     if (jdbcUrl != null) {
       Dialect d = Dialect.ofUrl(jdbcUrl);
+      if (d == Dialect.TRINO && jdbcUrl.startsWith("jdbc:trino:") && !jdbcUrl.contains("user=")) {
+        props.putIfAbsent("user", System.getProperty("user.name", "whodecides")); // Trino refuses a query without one
+      }
       Connection c = DriverManager.getConnection(jdbcUrl, props);
       if (d == Dialect.DUCKDB) {
         lockDown(c, List.of());
@@ -88,12 +101,59 @@ public final class Connections {
         lockDown(c, List.of());
         return new Opened(c, Dialect.DUCKDB, schema);
       }
+      case "trino" -> {
+        return trino(contract, server, serverName, props);
+      }
       case "local", "file", "csv", "parquet", "json" -> {
         return local(contract, server, serverName);
       }
       default -> throw new ServerError(contract.file() + ": server " + serverName + " has type '" + server.type()
-          + "'; whodecides connects to postgres, duckdb and local files itself, other engines through --jdbc-url");
+          + "'; whodecides connects to postgres, trino, duckdb and local files itself, other engines through --jdbc-url");
     }
+  }
+
+  /**
+   * A Trino coordinator: ODCS gives host, port, catalog and schema. Trino wants a user name even
+   * without authentication (the OS user's, as its own CLI does); a password needs TLS, which a
+   * host written as {@code https://...} asks for too.
+   */
+  private static Opened trino(Contract contract, Contract.Server server, String serverName, Properties props)
+      throws ServerError, SQLException {
+    if (server.host() == null || server.catalog() == null) {
+      throw new ServerError(contract.file() + ": trino server " + serverName + " needs host, port, catalog and schema");
+    }
+    String host = server.host();
+    boolean tls = props.containsKey("password") || host.toLowerCase(Locale.ROOT).startsWith("https://");
+    host = host.replaceFirst("(?i)^https?://", "").replaceFirst("/+$", "");
+    int port = server.port() != null ? server.port() : tls ? 443 : 8080;
+    String url = "jdbc:trino://" + host + ":" + port + "/" + server.catalog()
+        + (server.schema() == null ? "" : "/" + server.schema());
+    props.putIfAbsent("user", System.getProperty("user.name", "whodecides"));
+    props.setProperty("source", "whodecides");
+    if (tls) {
+      props.setProperty("SSL", "true");
+    }
+    Connection c = DriverManager.getConnection(url, props);
+    // The driver connects lazily: ask once now, so an unreachable coordinator or refused login is
+    // one connection error rather than one per table.
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT 1");
+    } catch (SQLException e) {
+      c.close();
+      throw new SQLException(unreachable(e, host + ":" + port), e.getSQLState(), e);
+    }
+    return new Opened(c, Dialect.TRINO, server.schema());
+  }
+
+  /** The driver's reason in words: no Java class names. */
+  private static String unreachable(SQLException e, String where) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.SocketTimeoutException) {
+        return "no Trino coordinator answers at " + where;
+      }
+    }
+    return String.valueOf(e.getMessage()).replaceAll("\\b(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "");
   }
 
   /**
@@ -129,6 +189,7 @@ public final class Connections {
     Path base = contract.path().toAbsolutePath().getParent();
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
     List<String> read = new ArrayList<>();
+    Map<String, Path> files = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
       for (Contract.SchemaObject o : contract.objects()) {
         String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
@@ -136,8 +197,9 @@ public final class Connections {
         if (Files.isDirectory(file)) {
           file = file.resolve(o.table() + "." + format);
         }
+        files.put(o.table(), file);
         if (!Files.exists(file)) {
-          continue; // the object-exists check reports it
+          continue; // the object-exists check reports it, naming the file
         }
         st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
             + Dialect.literal(file.toString()) + ")");
@@ -148,6 +210,6 @@ public final class Connections {
       c.close();
       throw e;
     }
-    return new Opened(c, Dialect.DUCKDB, null);
+    return new Opened(c, Dialect.DUCKDB, null, files);
   }
 }

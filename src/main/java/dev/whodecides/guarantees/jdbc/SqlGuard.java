@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,7 +183,7 @@ public final class SqlGuard {
     }
     String text = s.toString().strip();
     int space = text.indexOf(' ');
-    return (space < 0 ? text : text.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
+    return (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
   }
 
   private static String article(String word) {

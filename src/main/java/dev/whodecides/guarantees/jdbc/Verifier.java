@@ -1,17 +1,20 @@
 package dev.whodecides.guarantees.jdbc;
 
-import dev.whodecides.guarantees.Check;
 import dev.whodecides.guarantees.Check.Metric;
-import dev.whodecides.guarantees.CheckResult;
+import dev.whodecides.guarantees.Check;
 import dev.whodecides.guarantees.CheckResult.Outcome;
+import dev.whodecides.guarantees.CheckResult;
 import dev.whodecides.guarantees.Contract;
 import dev.whodecides.guarantees.ContractResult;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,17 +41,26 @@ public final class Verifier {
   private final String schema;
   private final int timeoutSeconds;
   private final Instant now;
+  private final Map<String, Path> files;
+  private String server = "the server";
 
   public Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds) {
-    this(conn, dialect, schema, timeoutSeconds, Instant.now());
+    this(conn, dialect, schema, timeoutSeconds, Instant.now(), Map.of());
   }
 
-  Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now) {
+  /** Verifies over an opened server; a local server's file names appear in messages about missing tables. */
+  public Verifier(Connections.Opened db, int timeoutSeconds) {
+    this(db.connection(), db.dialect(), db.schema(), timeoutSeconds, Instant.now(), db.files());
+  }
+
+  private Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now,
+      Map<String, Path> files) {
     this.conn = conn;
     this.dialect = dialect;
     this.schema = schema == null || schema.isBlank() ? null : schema;
     this.timeoutSeconds = timeoutSeconds;
     this.now = now;
+    this.files = files;
   }
 
   /** A connection that broke while checks were running; the results so far are kept. */
@@ -60,6 +72,7 @@ public final class Verifier {
 
   /** Verifies the checks, calling {@code onTable} as each table starts. */
   public ContractResult verify(Contract contract, String server, List<Check> checks, Consumer<String> onTable) {
+    this.server = server;
     Map<String, List<Check>> byTable = checks.stream()
         .collect(Collectors.groupingBy(Check::table, LinkedHashMap::new, Collectors.toList()));
     Map<Check, CheckResult> results = new LinkedHashMap<>();
@@ -98,20 +111,29 @@ public final class Verifier {
       }
     } catch (SQLException e) {
       lost(e);
+      String why = unreadable(table, from, e);
       // Without an object-exists check (an SLA on a table outside the schema) every check fails.
       boolean existence = checks.stream().anyMatch(c -> c.metric() == Metric.OBJECT_EXISTS);
       for (Check c : checks) {
         out.put(c, c.metric() == Metric.OBJECT_EXISTS || !existence
-            ? new CheckResult(c, Outcome.FAILED, false, "table " + from + " does not exist or cannot be read: " + oneLine(e.getMessage()))
-            : CheckResult.error(c, "not measured: table " + from + " does not exist or cannot be read"));
+            ? new CheckResult(c, Outcome.FAILED, false, why)
+            : CheckResult.error(c, "not measured: " + why));
       }
       return 0;
+    }
+    // logicalType per column, so a failing measurement can name the declared and the found type
+    Map<String, String> declared = new LinkedHashMap<>();
+    for (Check c : checks) {
+      if (c.metric() == Metric.PROPERTY_TYPE && c.column() != null) {
+        declared.put(c.column(), c.text());
+      }
     }
     List<Check> aggregate = new ArrayList<>();
     List<Check> separate = new ArrayList<>();
     for (Check c : checks) {
       switch (c.metric()) {
-        case OBJECT_EXISTS -> out.put(c, new CheckResult(c, Outcome.PASSED, true, "table " + from + " exists"));
+        case OBJECT_EXISTS -> out.put(c, new CheckResult(c, Outcome.PASSED, true, "table " + from + " exists"
+            + (files.containsKey(table) ? " (file " + files.get(table) + ")" : "")));
         case PROPERTY_EXISTS -> {
           String col = column(columns, c.column());
           out.put(c, col != null
@@ -125,15 +147,21 @@ public final class Verifier {
           } else {
             String type = columns.get(col);
             boolean ok = Types.compatible(c.text(), type);
-            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type,
-                "column type " + type + (ok ? " is compatible with " : " is not compatible with ") + c.text()));
+            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type, "column " + Dialect.quote(col)
+                + " is " + type + " in the data, which " + (ok ? "fits" : "does not fit") + " its declared logicalType "
+                + c.text()));
           }
         }
         default -> {
           List<String> needed = c.columns() != null ? c.columns() : c.column() == null ? List.of() : List.of(c.column());
           String missing = needed.stream().filter(n -> column(columns, n) == null).findFirst().orElse(null);
+          String col = column(columns, c.column());
           if (missing != null) {
             out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(missing) + " is missing from " + from));
+          } else if ((c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE)
+              && !temporalOrText(columns.get(col))) {
+            out.put(c, CheckResult.error(c, "not measured: " + c.kind() + " needs a date or timestamp column; "
+                + typed(col, columns.get(col), declared.get(c.column())) + " is neither"));
           } else if (c.metric().sharesScan()) {
             aggregate.add(c);
           } else {
@@ -145,7 +173,7 @@ public final class Verifier {
     int scans = 0;
     if (!aggregate.isEmpty()) {
       scans++;
-      scan(from, columns, aggregate, out);
+      scan(from, columns, declared, aggregate, out);
     }
     for (Check c : separate) {
       if (c.metric() == Metric.SQL) {
@@ -169,13 +197,14 @@ public final class Verifier {
   }
 
   /** The single aggregate query: COUNT(*) first, then one expression per distinct metric. */
-  private void scan(String from, Map<String, String> columns, List<Check> checks, Map<Check, CheckResult> out)
-      throws ConnectionLost {
+  private void scan(String from, Map<String, String> columns, Map<String, String> declared, List<Check> checks,
+      Map<Check, CheckResult> out) throws ConnectionLost {
     List<String> exprs = new ArrayList<>();
     exprs.add("COUNT(*)");
     Map<Check, Integer> index = new LinkedHashMap<>();
     for (Check c : checks) {
-      String expr = expression(c, column(columns, c.column()));
+      String col = column(columns, c.column());
+      String expr = expression(c, col, col == null ? null : columns.get(col));
       int i = exprs.indexOf(expr);
       if (i < 0) {
         exprs.add(expr);
@@ -207,13 +236,16 @@ public final class Verifier {
           }
         } catch (SQLException e2) {
           lost(e2);
-          out.put(c, CheckResult.error(c, "query failed: " + oneLine(e2.getMessage())));
+          String col = column(columns, c.column());
+          out.put(c, CheckResult.error(c, "cannot measure " + c.kind()
+              + (col == null ? "" : " on " + typed(col, columns.get(col), declared.get(c.column())))
+              + ": " + EngineErrors.describe(e2, timeoutSeconds)));
         }
       }
     }
   }
 
-  String expression(Check c, String column) {
+  String expression(Check c, String column, String type) {
     String col = column == null ? null : Dialect.quote(column);
     return switch (c.metric()) {
       case ROW_COUNT -> "COUNT(*)";
@@ -233,14 +265,20 @@ public final class Verifier {
       case PATTERN_MISMATCH -> sum(col + " IS NOT NULL AND NOT " + dialect.matches(col, String.valueOf(c.values().get(0))));
       case TOO_SHORT -> sum(dialect.length(col) + " < " + num(c));
       case TOO_LONG -> sum(dialect.length(col) + " > " + num(c));
-      case BELOW_MIN -> sum(col + " < " + num(c));
-      case ABOVE_MAX -> sum(col + " > " + num(c));
-      case NOT_ABOVE -> sum(col + " <= " + num(c));
-      case NOT_BELOW -> sum(col + " >= " + num(c));
-      case NEWEST_AGE -> "MAX(" + col + ")";
-      case OLDEST_AGE -> "MIN(" + col + ")";
+      case BELOW_MIN -> sum(col + " < " + bound(c, type));
+      case ABOVE_MAX -> sum(col + " > " + bound(c, type));
+      case NOT_ABOVE -> sum(col + " <= " + bound(c, type));
+      case NOT_BELOW -> sum(col + " >= " + bound(c, type));
+      case NEWEST_AGE -> age("MAX(" + col + ")");
+      case OLDEST_AGE -> age("MIN(" + col + ")");
       default -> throw new IllegalStateException(c.metric() + " does not share a scan");
     };
+  }
+
+  /** The engine's own age of a timestamp where its dialect computes one, else the timestamp itself. */
+  private String age(String timestamp) {
+    String millis = dialect.ageMillis(timestamp, now);
+    return millis == null ? timestamp : millis;
   }
 
   private static String sum(String condition) {
@@ -251,6 +289,12 @@ public final class Verifier {
   private static String num(Check c) {
     Object v = c.values().get(0);
     return v instanceof Number n ? new BigDecimal(n.toString()).toPlainString() : Dialect.literal(String.valueOf(v));
+  }
+
+  /** A minimum or maximum: a number as such, anything else (a date, a timestamp) as the dialect compares it. */
+  private String bound(Check c, String type) {
+    Object v = c.values().get(0);
+    return v instanceof Number ? num(c) : dialect.bound(String.valueOf(v), type);
   }
 
   private static List<String> literals(List<Object> values) {
@@ -266,15 +310,30 @@ public final class Verifier {
   }
 
   private CheckResult judge(Check c, Object value, double rows) {
+    if ((c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) && dialect.measuresAge()) {
+      if (value == null) {
+        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+      }
+      double age = round(number(value) / 1000.0 / c.unitSeconds());
+      boolean ok = c.threshold().test(age);
+      return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
+          (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value is " + Json.num(age) + " "
+              + c.threshold().unit() + " old");
+    }
     if (c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) {
+      if (value == null) {
+        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+      }
       Instant t = instant(value);
       if (t == null) {
-        return new CheckResult(c, Outcome.FAILED, null, "no values in " + c.target() + " to measure " + c.kind() + " from");
+        // text that is not a date; the value itself stays out of the message
+        return CheckResult.error(c, "not measured: " + c.kind() + " needs dates or timestamps, and the text in "
+            + c.target() + " does not read as one");
       }
       double age = round((now.getEpochSecond() - t.getEpochSecond()) / c.unitSeconds());
       boolean ok = c.threshold().test(age);
       return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
-          (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value " + t + " is " + Json.num(age) + " "
+          (c.metric() == Metric.NEWEST_AGE ? "the newest" : "the oldest") + " value is " + Json.num(age) + " "
               + c.threshold().unit() + " old");
     }
     double count = value == null ? 0 : number(value);
@@ -314,7 +373,7 @@ public final class Verifier {
       }
     } catch (SQLException e) {
       lost(e);
-      out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
+      out.put(c, CheckResult.error(c, "query failed: " + EngineErrors.describe(e, timeoutSeconds)));
     }
   }
 
@@ -367,10 +426,14 @@ public final class Verifier {
             out.put(c, CheckResult.error(c, "the query returned no row"));
           } else {
             Object v = rs.getObject(1);
-            if (!(v instanceof Number) && !(v instanceof String)) {
-              out.put(c, CheckResult.error(c, "the query's first column is not a number: " + v));
+            Double d = v instanceof Number n ? Double.valueOf(n.doubleValue()) : v instanceof String text ? parsed(text) : null;
+            if (d == null) {
+              // what the value was stays out of the message: it is the data
+              String type = rs.getMetaData().getColumnTypeName(1).toLowerCase(Locale.ROOT);
+              out.put(c, CheckResult.error(c, v == null ? "the query returned NULL, not a number"
+                  : "the query's first column is " + type + (v instanceof String ? " that does not read as a number" : "")
+                      + "; make the rule return a count or another number"));
             } else {
-              double d = number(v);
               boolean ok = c.threshold().test(d);
               out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(d), "query returned " + Json.num(d)));
             }
@@ -385,18 +448,52 @@ public final class Verifier {
         }
         conn.setAutoCommit(auto);
       }
-    } catch (SQLException | NumberFormatException e) {
-      if (e instanceof SQLException s) {
-        lost(s);
-        String by = engineRefused(s);
-        if (by != null) {
-          out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
-          return true;
-        }
+    } catch (SQLException e) {
+      lost(e);
+      String by = engineRefused(e);
+      if (by != null) {
+        out.put(c, new CheckResult(c, Outcome.FAILED, null, by));
+        return true;
       }
-      out.put(c, CheckResult.error(c, "query failed: " + oneLine(e.getMessage())));
+      out.put(c, CheckResult.error(c, "query failed: " + EngineErrors.describe(e, timeoutSeconds)));
     }
     return true;
+  }
+
+  /** Why a table could not be read, naming the file or table and the server. */
+  private String unreadable(String table, String from, SQLException e) {
+    Path file = files.get(table);
+    if (file != null) {
+      return java.nio.file.Files.exists(file)
+          ? "file " + file + " of server " + server + " cannot be read: " + EngineErrors.describe(e, timeoutSeconds)
+          : "file " + file + " of server " + server + " does not exist";
+    }
+    if (EngineErrors.missingTable(e)) {
+      return "table " + from + " does not exist on server " + server;
+    }
+    if (EngineErrors.notAllowed(e)) {
+      return "the role may not read table " + from + " on server " + server;
+    }
+    return "table " + from + " on server " + server + " cannot be read: " + EngineErrors.describe(e, timeoutSeconds);
+  }
+
+  /** {@code column "x" (varchar in the data, declared logicalType integer)}. */
+  private static String typed(String column, String found, String declared) {
+    return "column " + Dialect.quote(column) + " (" + found + " in the data"
+        + (declared == null ? "" : ", declared logicalType " + declared) + ")";
+  }
+
+  /** Whether an age can be measured on the column: dates and timestamps, or text holding them. */
+  private static boolean temporalOrText(String type) {
+    return type == null || type.contains("date") || type.contains("time") || Types.compatible("string", type);
+  }
+
+  private static Double parsed(String text) {
+    try {
+      return Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static CheckResult refusal(Check c, String why) {
@@ -455,10 +552,10 @@ public final class Verifier {
     if (v == null) {
       return null;
     }
-    if (v instanceof java.sql.Timestamp t) {
+    if (v instanceof Timestamp t) {
       return t.toInstant();
     }
-    if (v instanceof java.sql.Date d) {
+    if (v instanceof Date d) {
       return d.toLocalDate().atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
     if (v instanceof OffsetDateTime o) {

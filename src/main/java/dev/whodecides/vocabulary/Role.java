@@ -1,6 +1,7 @@
-package dev.whodecides.decisions;
+package dev.whodecides.vocabulary;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The four product roles whodecides recommends; ids are a contract. */
@@ -32,7 +33,7 @@ public enum Role {
     if (title == null) {
       return Optional.empty();
     }
-    String t = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]+", " ");
+    String t = title.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
     if (t.contains("data product owner") || t.contains("data product manager")) {
       return Optional.of(DATA_PRODUCT_OWNER);
     }

@@ -1,4 +1,4 @@
-package dev.whodecides.decisions;
+package dev.whodecides.vocabulary;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.whodecides.catalog;
+package dev.whodecides.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

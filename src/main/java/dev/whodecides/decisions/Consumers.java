@@ -1,8 +1,9 @@
-package dev.whodecides.rules;
+package dev.whodecides.decisions;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.EntityRef;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,13 +25,13 @@ public final class Consumers {
   public static Map<EntityRef, Set<String>> of(Catalog catalog) {
     Map<EntityRef, Set<String>> consumers = new LinkedHashMap<>();
     for (Entity consumer : catalog.entities()) {
-      String kind = consumer.ref().kind();
-      if (!kind.equals("component") && !kind.equals("resource")) {
+      boolean component = consumer.ref().is(Kind.COMPONENT);
+      if (!component && !consumer.ref().is(Kind.RESOURCE)) {
         continue;
       }
       EntityRef consumerOwner = catalog.ref(consumer, "owner").orElse(null);
       List<EntityRef> used = new ArrayList<>(catalog.refs(consumer, "dependsOn"));
-      if (kind.equals("component")) {
+      if (component) {
         used.addAll(catalog.refs(consumer, "consumesApis"));
       }
       for (EntityRef target : used) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code verify --check-role} against real roles of the local PostgreSQL: the superuser the tests
  * connect as, a role that may only read, and one that may read the server's files.
  */
-class CheckRoleTest {
+class CheckRoleIT {
 
   static PostgresDb db;
   static final String SUFFIX = UUID.randomUUID().toString().replace("-", "").substring(0, 10);

@@ -1,4 +1,4 @@
-package dev.whodecides.catalog;
+package dev.whodecides.vocabulary;
 
 import java.util.Locale;
 
@@ -69,6 +69,11 @@ public final class EntityRef implements Comparable<EntityRef> {
 
   public String kind() {
     return kind;
+  }
+
+  /** True when this reference names an entity of {@code k}. */
+  public boolean is(Kind k) {
+    return kind.equals(k.id());
   }
 
   public String namespace() {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * row change behind. The canary tests prove the watched directory is writable by each engine, so
  * "no file" means the write was stopped, not that it could never have happened.
  */
-class SqlRuleSafetyTest {
+class SqlRuleSafetyIT {
 
   enum Engine { CSV, DUCKDB_FILE, POSTGRES }
 
@@ -355,7 +357,7 @@ class SqlRuleSafetyTest {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -386,8 +388,8 @@ class SqlRuleSafetyTest {
     }
   }
 
-  private static java.util.Properties readOnly() {
-    java.util.Properties p = new java.util.Properties();
+  private static Properties readOnly() {
+    Properties p = new Properties();
     p.setProperty("duckdb.read_only", "true");
     return p;
   }
