@@ -16,6 +16,7 @@ public final class VerifyReport {
     s.put("passed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.PASSED)).sum());
     s.put("failed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.FAILED)).sum());
     s.put("errors", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.ERROR)).sum());
+    s.put("warnings", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.WARNING)).sum());
     return s;
   }
 
@@ -65,7 +66,7 @@ public final class VerifyReport {
       r.scans().forEach((table, n) -> b.append("  table ").append(table).append(": ").append(n)
           .append(n == 1 ? " scan" : " scans").append('\n'));
       for (CheckResult c : r.checks()) {
-        b.append(String.format("  %-6s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
+        b.append(String.format("  %-7s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
             c.result().id(), c.check().guarantee().id(), c.check().kind(), c.check().target(),
             c.observed() == null ? "-" : c.observed(), c.check().thresholdText(), c.message()));
       }
@@ -74,7 +75,8 @@ public final class VerifyReport {
       }
     }
     Map<String, Object> s = summary(results);
-    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ").append(s.get("errors"))
+    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ")
+        .append((long) s.get("warnings") > 0 ? s.get("warnings") + " warnings, " : "").append(s.get("errors"))
         .append(" errors in ").append(results.size()).append(results.size() == 1 ? " contract" : " contracts").append('\n');
     return b.toString();
   }
@@ -108,6 +110,7 @@ public final class VerifyReport {
           case FAILED -> b.append("<failure message=\"").append(xml(detail)).append("\" type=\"")
               .append(c.check().guarantee().id()).append("\"/>");
           case ERROR -> b.append("<error message=\"").append(xml(detail)).append("\"/>");
+          case WARNING -> b.append("<system-out>").append(xml("warning: " + detail)).append("</system-out>");
           default -> { }
         }
         b.append("</testcase>\n");

@@ -13,7 +13,7 @@ import java.util.List;
  * ({@code {"contract","file","server","checks":[...]}}), so every check can be shown later.
  */
 public record Verification(Long id, Instant importedAt, String contract, String file, String server,
-    long passed, long failed, long errors, String result) {
+    long passed, long failed, long errors, long warnings, String result) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +58,7 @@ public record Verification(Long id, Instant importedAt, String contract, String 
       long passed = 0;
       long failed = 0;
       long errors = 0;
+      long warnings = 0;
       int j = 0;
       for (JsonNode check : c.get("checks")) {
         String result = check.path("result").asText("");
@@ -65,14 +66,15 @@ public record Verification(Long id, Instant importedAt, String contract, String 
           case "passed" -> passed++;
           case "failed" -> failed++;
           case "error" -> errors++;
-          default -> throw new IllegalArgumentException(at + ".checks[" + j + "].result must be passed, failed or"
-              + " error, " + (check.has("result") ? "not " + check.get("result") : "and is missing"));
+          case "warning" -> warnings++;
+          default -> throw new IllegalArgumentException(at + ".checks[" + j + "].result must be passed, failed,"
+              + " warning or error, " + (check.has("result") ? "not " + check.get("result") : "and is missing"));
         }
         j++;
       }
       try {
         out.add(new Verification(null, importedAt, contract, text(c, "file", at), text(c, "server", at), passed,
-            failed, errors, JSON.writeValueAsString(c)));
+            failed, errors, warnings, JSON.writeValueAsString(c)));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
@@ -92,6 +94,6 @@ public record Verification(Long id, Instant importedAt, String contract, String 
   }
 
   public Verification withId(long id) {
-    return new Verification(id, importedAt, contract, file, server, passed, failed, errors, result);
+    return new Verification(id, importedAt, contract, file, server, passed, failed, errors, warnings, result);
   }
 }
