@@ -10,6 +10,7 @@ import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
@@ -265,7 +266,9 @@ public final class ServiceApp {
     caller(ctx);
     List<Verification> rows;
     try {
-      rows = Verification.fromReport(ctx.body(), clock.instant());
+      rows = Verification.rows(VerifyReportReader.read(ctx.body()), clock.instant());
+    } catch (VerifyReportReader.NotAReport e) {
+      throw new ApiError(400, e.getMessage() + "; send what whodecides verify --format json prints");
     } catch (IllegalArgumentException e) {
       throw new ApiError(400, e.getMessage());
     }
