@@ -14,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -68,6 +71,11 @@ public final class YamlReader {
    * the documents before a syntax error are kept.
    */
   public static void read(Path file, Consumer<YamlDocument> sink) throws YamlError, IOException {
+    read(file, sink, new Pool());
+  }
+
+  /** Like {@link #read(Path, Consumer)}, sharing repeated texts and key lists through {@code pool}. */
+  public static void read(Path file, Consumer<YamlDocument> sink, Pool pool) throws YamlError, IOException {
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new YamlError(
@@ -110,15 +118,20 @@ public final class YamlReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    readText(new StringReader(text), sink);
+    readText(new StringReader(text), sink, pool);
   }
 
   public static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
+    readText(reader, sink, new Pool());
+  }
+
+  /** Like {@link #readText(Reader, Consumer)}, sharing repeated texts and key lists through {@code pool}. */
+  public static void readText(Reader reader, Consumer<YamlDocument> sink, Pool pool) throws YamlError {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setNestingDepthLimit(MAX_DEPTH);
     Yaml yaml = new Yaml(options);
-    Builder builder = new Builder(sink);
+    Builder builder = new Builder(sink, pool);
     try {
       for (Event event : yaml.parse(reader)) {
         builder.accept(event);
@@ -160,18 +173,69 @@ public final class YamlReader {
   }
 
   /**
+   * Shares what repeats between the documents of one load: short texts ("apiVersion",
+   * "production", a team's reference) and the key lists of mappings (every Component's spec has
+   * the same few keys). Safe to use from the threads that read files side by side; drop it with
+   * the load so a long-running service does not keep texts of catalogs long gone.
+   */
+  public static final class Pool {
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
+    private final Map<KeyList, String[]> keyLists = new ConcurrentHashMap<>();
+
+    String text(String s) {
+      if (s.length() > 64) {
+        return s;
+      }
+      // get first: most texts are known, and a hit then takes no lock.
+      String known = strings.get(s);
+      if (known == null) {
+        known = strings.putIfAbsent(s, s);
+      }
+      return known == null ? s : known;
+    }
+
+    String[] keys(String[] keys) {
+      KeyList list = new KeyList(keys);
+      String[] known = keyLists.get(list);
+      if (known != null) {
+        return known;
+      }
+      // Keys are compared with the code's literals ("owner", "spec") on every lookup; as the
+      // JVM's own copies, the comparison is one reference check.
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = keys[i].intern();
+      }
+      known = keyLists.putIfAbsent(list, keys);
+      return known == null ? keys : known;
+    }
+
+    private record KeyList(String[] keys) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof KeyList k && Arrays.equals(keys, k.keys);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(keys);
+      }
+    }
+  }
+
+  /**
    * Builds plain values from SnakeYAML's parser events. Working from events rather than SnakeYAML's
    * node graph skips its regular-expression tag resolution (the bulk of the time on large
-   * catalogs); scalars are typed here with cheap checks. Aliases share the value of their anchor,
-   * so an alias bomb costs no more memory than its text.
+   * catalogs); scalars are typed here with cheap checks. Each collection becomes a compact
+   * read-only value when it closes ({@link CompactMap}, {@link CompactList}), so what a catalog
+   * keeps after loading is a few arrays per entity. Aliases share the value of their anchor, so an
+   * alias bomb costs no more memory than its text.
    */
   private static final class Builder {
     private final Consumer<YamlDocument> sink;
+    private final Pool pool;
     private final Deque<Frame> stack = new ArrayDeque<>();
+    // An anchor names its Frame while the collection is open and its value once it is closed.
     private final Map<String, Object> anchors = new HashMap<>();
-    // Keys and short values repeat in every document ("apiVersion", "production", a team's
-    // reference); sharing one String per file keeps large catalogs small in memory.
-    private final Map<String, String> strings = new HashMap<>();
     private List<String> duplicates = new ArrayList<>();
     // Size and height of anchored collections once closed, so an alias can be charged for them.
     private final Map<Object, long[]> shapes = new IdentityHashMap<>();
@@ -182,29 +246,60 @@ public final class YamlReader {
     private Object root;
     private boolean hasRoot;
 
-    Builder(Consumer<YamlDocument> sink) {
+    Builder(Consumer<YamlDocument> sink, Pool pool) {
       this.sink = sink;
+      this.pool = pool;
     }
 
+    /** An open collection: keys and values of a mapping (keys null for a sequence). */
     private static final class Frame {
-      final Map<String, Object> map;
-      final List<Object> list;
+      final Mark start;
+      final String anchor;
+      String[] keys;
+      Object[] values = new Object[8];
+      int size;
       Object key;
       boolean hasKey;
       int keyLine;
-      boolean anchored;
       /** Values in this collection with aliases expanded, itself included. */
       long weight = 1;
       /** Levels of collections from this one down, aliases expanded. */
       long height = 1;
 
-      Frame(Map<String, Object> map, List<Object> list) {
-        this.map = map;
-        this.list = list;
+      Frame(boolean mapping, Mark start, String anchor) {
+        this.start = start;
+        this.anchor = anchor;
+        if (mapping) {
+          keys = new String[8];
+        }
       }
 
-      Object container() {
-        return map != null ? map : list;
+      int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+          if (keys[i].equals(key)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+
+      /** Puts like a LinkedHashMap: a key already present keeps its place and takes the new value. */
+      void put(String key, Object value) {
+        int i = keys == null ? -1 : indexOf(key);
+        if (i >= 0) {
+          values[i] = value;
+          return;
+        }
+        if (size == values.length) {
+          values = Arrays.copyOf(values, size * 2);
+          if (keys != null) {
+            keys = Arrays.copyOf(keys, size * 2);
+          }
+        }
+        if (keys != null) {
+          keys[size] = key;
+        }
+        values[size++] = value;
       }
     }
 
@@ -224,30 +319,23 @@ public final class YamlReader {
             sink.accept(new YamlDocument(root, docLine, docColumn, duplicates));
           }
         }
-        case MappingStart -> {
-          Map<String, Object> map = new LinkedHashMap<>();
-          String anchor = ((MappingStartEvent) event).getAnchor();
-          open(event, anchor, map);
-          push(new Frame(map, null), anchor, event);
-        }
-        case SequenceStart -> {
-          List<Object> list = new ArrayList<>();
-          String anchor = ((SequenceStartEvent) event).getAnchor();
-          open(event, anchor, list);
-          push(new Frame(null, list), anchor, event);
-        }
+        case MappingStart -> open(new Frame(true, event.getStartMark(), ((MappingStartEvent) event).getAnchor()), event);
+        case SequenceStart -> open(new Frame(false, event.getStartMark(), ((SequenceStartEvent) event).getAnchor()), event);
         case MappingEnd, SequenceEnd -> {
           Frame done = stack.pop();
-          if (done.anchored) {
-            shapes.put(done.container(), new long[] {done.weight, done.height});
+          Object value = freeze(done);
+          if (done.anchor != null) {
+            anchors.put(done.anchor, value);
+            shapes.put(value, new long[] {done.weight, done.height});
           }
           grow(done.weight, done.height);
+          add(value, done.start, false);
         }
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) event;
           Object value = scalar(s);
-          if (value instanceof String text && text.length() <= 64) {
-            value = strings.computeIfAbsent(text, t -> t);
+          if (value instanceof String text) {
+            value = pool.text(text);
           }
           if (s.getAnchor() != null) {
             anchors.put(s.getAnchor(), value);
@@ -266,14 +354,13 @@ public final class YamlReader {
                 "more than " + MAX_ALIASES + " aliases in one document", event.getStartMark()) {};
           }
           Object value = anchors.get(anchor);
+          if (value instanceof Frame) {
+            // Still open, so the alias sits inside the collection it names.
+            throw new MarkedYAMLException("while reading an alias", null, "alias *" + anchor
+                + " is used inside the collection it names, which makes it endless", event.getStartMark()) {};
+          }
           long[] shape = {1, 0};
           if (value instanceof Map || value instanceof List) {
-            for (Frame open : stack) {
-              if (open.container() == value) {
-                throw new MarkedYAMLException("while reading an alias", null, "alias *" + anchor
-                    + " is used inside the collection it names, which makes it endless", event.getStartMark()) {};
-              }
-            }
             shape = shapes.get(value);
             if (stack.size() + shape[1] > MAX_DEPTH) {
               throw tooDeep(event);
@@ -291,12 +378,24 @@ public final class YamlReader {
       }
     }
 
-    private void push(Frame frame, String anchor, Event event) {
+    private void open(Frame frame, Event event) {
       if (stack.size() >= MAX_DEPTH) {
         throw tooDeep(event);
       }
-      frame.anchored = anchor != null;
+      if (frame.anchor != null) {
+        anchors.put(frame.anchor, frame);
+      }
       stack.push(frame);
+    }
+
+    private Object freeze(Frame f) {
+      if (f.keys == null) {
+        return f.size == 0 ? CompactList.EMPTY : new CompactList(Arrays.copyOf(f.values, f.size));
+      }
+      if (f.size == 0) {
+        return CompactMap.EMPTY;
+      }
+      return new CompactMap(pool.keys(Arrays.copyOf(f.keys, f.size)), Arrays.copyOf(f.values, f.size));
     }
 
     /** Charges a finished child (weight values, height levels) to the open collection. */
@@ -313,14 +412,6 @@ public final class YamlReader {
           + MAX_DEPTH + " levels deep (aliases included)", event.getStartMark()) {};
     }
 
-    private void open(Event event, String anchor, Object container) {
-      if (anchor != null) {
-        anchors.put(anchor, container);
-      }
-      add(container, event.getStartMark(), false);
-    }
-
-    @SuppressWarnings("unchecked")
     private void add(Object value, Mark mark, boolean mergeKey) {
       Frame top = stack.peek();
       if (top == null) {
@@ -330,8 +421,8 @@ public final class YamlReader {
         docColumn = mark.getColumn() + 1;
         return;
       }
-      if (top.list != null) {
-        top.list.add(value);
+      if (top.keys == null) {
+        top.put(null, value);
         return;
       }
       if (!top.hasKey) {
@@ -343,19 +434,24 @@ public final class YamlReader {
       top.hasKey = false;
       if (top.key == MERGE) {
         // "<<: *base" or "<<: [*a, *b]" merges maps; keys written explicitly win.
-        List<Object> sources = value instanceof List<?> l ? (List<Object>) l : List.of(value);
+        List<?> sources = value instanceof List<?> l ? l : Collections.singletonList(value);
         for (Object src : sources) {
           if (src instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> top.map.putIfAbsent(String.valueOf(k), v));
+            m.forEach((k, v) -> {
+              String key = pool.text(String.valueOf(k));
+              if (top.indexOf(key) < 0) {
+                top.put(key, v);
+              }
+            });
           }
         }
         return;
       }
-      String key = String.valueOf(top.key);
-      if (top.map.containsKey(key)) {
+      String key = top.key instanceof String s ? s : pool.text(String.valueOf(top.key));
+      if (top.indexOf(key) >= 0) {
         duplicates.add("'" + key + "' at line " + top.keyLine);
       }
-      top.map.put(key, value);
+      top.put(key, value);
     }
 
     private static final Object MERGE = new Object();
@@ -420,6 +516,8 @@ public final class YamlReader {
       }
     }
 
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
     private static Object decimal(String v, Object otherwise) {
       String t = v.replace("_", "");
       switch (t) {
@@ -436,7 +534,7 @@ public final class YamlReader {
       }
       // YAML floats need a digit and only digits, sign, point and exponent; this keeps dates,
       // versions such as 1.2.3 and times such as 12:30 as text.
-      if (!t.matches("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?")) {
+      if (!FLOAT.matcher(t).matches()) {
         return otherwise;
       }
       try {

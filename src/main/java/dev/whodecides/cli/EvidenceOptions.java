@@ -1,7 +1,9 @@
 package dev.whodecides.cli;
 
 import dev.whodecides.evidence.Archive;
+import dev.whodecides.evidence.ArchiveSummary;
 import dev.whodecides.evidence.EvidenceIndex;
+import dev.whodecides.evidence.Notice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,21 +26,14 @@ final class EvidenceOptions {
   Path cache;
 
   Path cacheRoot() {
-    if (cache != null) {
-      return cache;
-    }
-    String env = System.getenv("WHODECIDES_CACHE");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "whodecides");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "whodecides");
+    return CacheDir.root(cache);
   }
 
-  /** Opens (building when needed) the archive's index; malformed files are listed on stderr. */
+  /**
+   * Opens (building when needed) the archive's index and reports on stderr what it holds: files
+   * skipped and episodes kept without passages every time, each repaired line when the archive is
+   * read (a new or changed archive, or --rebuild), and one coverage line.
+   */
   EvidenceIndex open(PrintWriter err) {
     if (!Files.isDirectory(archive)) {
       throw new UserError("--archive " + archive + " is not a folder; pass the folder that holds the episode files");
@@ -50,12 +45,22 @@ final class EvidenceOptions {
         err.printf("indexed %d passages of %s in %d ms (kept in %s)%n", index.passages(), archive,
             (System.nanoTime() - start) / 1_000_000, EvidenceIndex.location(cacheRoot(), archive));
       }
-      for (Archive.Problem p : index.problems()) {
+      ArchiveSummary summary = index.summary();
+      for (Archive.Problem p : summary.skipped()) {
         err.println("notice: skipped " + p);
       }
+      boolean hidden = false;
+      for (Notice n : summary.notices()) {
+        if (index.built() || n.kind() == Notice.Kind.NO_PASSAGES) {
+          err.println("notice: " + n);
+        } else {
+          hidden = true;
+        }
+      }
+      err.println("coverage: " + summary.coverage() + (hidden ? " (--rebuild lists the repairs)" : ""));
       err.flush();
       return index;
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new UserError("cannot build or open the search index under " + cacheRoot() + " (" + e.getMessage()
           + "); pass a writable --cache DIR");
     }

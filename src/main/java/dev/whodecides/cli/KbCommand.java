@@ -3,6 +3,7 @@ package dev.whodecides.cli;
 import dev.whodecides.evidence.Archive;
 import dev.whodecides.evidence.CitationCheck;
 import dev.whodecides.evidence.CitationVerifier;
+import dev.whodecides.evidence.Coverage;
 import dev.whodecides.evidence.EvidenceIndex;
 import dev.whodecides.evidence.Hit;
 import dev.whodecides.evidence.Passage;
@@ -66,8 +67,10 @@ final class KbCommand implements Runnable {
       Knowledge knowledge = knowledge(knowledgeFile);
       PrintWriter out = spec.commandLine().getOut();
       List<CitationCheck> checks;
+      Coverage coverage;
       try (EvidenceIndex index = options.open(spec.commandLine().getErr())) {
         checks = new CitationVerifier(knowledge, Archive.load(options.archive), index).verifyAll();
+        coverage = index.summary().coverage();
       }
       Map<CitationCheck.Status, Integer> counts = new LinkedHashMap<>();
       for (CitationCheck.Status s : CitationCheck.Status.values()) {
@@ -95,6 +98,7 @@ final class KbCommand implements Runnable {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("citations", rows);
         root.put("summary", summary);
+        root.put("coverage", coverage);
         out.print(Json.write(root));
       } else {
         for (CitationCheck c : checks) {

@@ -58,11 +58,16 @@ final class Output {
 
   static Catalog load(List<Path> paths, PrintWriter err) {
     Catalog catalog = CatalogLoader.load(paths);
+    loaded(catalog, paths, err);
+    return catalog;
+  }
+
+  /** Prints the problems of a catalog loaded from {@code paths}; refuses paths none of which exist. */
+  static void loaded(Catalog catalog, List<Path> paths, PrintWriter err) {
     problems(catalog, err);
     boolean anyRoot = paths.stream().anyMatch(Files::exists);
     if (!anyRoot) {
       throw new UserError("none of the paths exist: " + paths + "; pass catalog files or directories");
     }
-    return catalog;
   }
 }

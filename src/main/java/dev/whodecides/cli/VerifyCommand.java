@@ -10,6 +10,8 @@ import dev.whodecides.guarantees.Planner;
 import dev.whodecides.guarantees.VerifyReport;
 import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.guarantees.jdbc.Connections;
+import dev.whodecides.guarantees.jdbc.Dialect;
+import dev.whodecides.guarantees.jdbc.RoleCheck;
 import dev.whodecides.guarantees.jdbc.Verifier;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
@@ -33,11 +35,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides verify}: checks ODCS contracts against the data they describe. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, DuckDB, local"
-        + " CSV/Parquet/JSON files, or any JDBC URL).",
+    description = "Check Open Data Contract Standard contracts against the real data (PostgreSQL, Trino, DuckDB,"
+        + " local CSV/Parquet/JSON files, or any JDBC URL).",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:every check passed",
+      "0:every check passed, or failed only as a warning (a rule of severity warning or info)",
       "1:a check failed or could not be run",
       "2:bad usage or an unreadable contract"},
     footer = {"", "Credentials come from WHODECIDES_<SERVER>_USERNAME and WHODECIDES_<SERVER>_PASSWORD, or the JDBC URL."})
@@ -54,7 +56,8 @@ final class VerifyCommand implements Callable<Integer> {
   String server;
 
   @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Connect here instead of the contract's server; any JDBC engine, spoken to in ANSI SQL.")
+      description = "Connect here instead of the contract's server: PostgreSQL, DuckDB and Trino URLs in their own"
+          + " SQL dialect, any other JDBC engine in ANSI SQL.")
   String jdbcUrl;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json or junit (default: ${DEFAULT-VALUE}).")
@@ -67,16 +70,30 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Statement timeout of each query (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--check-role",
+      description = "Warn (standard error and the report) when the PostgreSQL role is a superuser or may read or write"
+          + " the server's files or run programs; verify should run as a role that may only read.")
+  boolean checkRole;
+
   @Option(names = "--record", description = "Keep the results in the store, one row per contract.")
   boolean record;
 
   @Mixin StoreOptions store;
+
+  private boolean debug() {
+    return spec.commandLine().getParent() != null
+        && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
+  }
 
   /** The environment credentials are read from; tests replace it. */
   Map<String, String> env = System.getenv();
 
   @Override
   public Integer call() {
+    // Contracts found valid before are not validated again; the schema compiles in the background
+    // while the contracts are read, when one of them is new.
+    ContractReader.prepare(CacheDir.root(null).resolve("valid-contracts"), contracts);
+    long t0 = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     if (timeout <= 0) {
       throw new UserError("--timeout must be a positive number of seconds, not " + timeout);
@@ -95,7 +112,9 @@ final class VerifyCommand implements Callable<Integer> {
       }
       try {
         Contract c = ContractReader.read(p, p.toString());
-        plans.add(Planner.plan(c));
+        List<String> notices = new ArrayList<>(c.notices());
+        plans.add(Planner.plan(c, jdbcUrl != null ? null : c.server(server).orElse(null), notices));
+        notices.forEach(n -> err.println("notice: " + n));
         read.add(c);
       } catch (ContractError e) {
         err.println("whodecides: " + (e.getMessage().startsWith(p.toString()) ? "" : p + ": ") + e.getMessage());
@@ -106,6 +125,8 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
+    long t1 = System.nanoTime();
+    long connecting = 0;
     // Opened before verifying, so that a wrong --db stops the run before any query is sent.
     Store records = record ? store.open(contracts.get(0)) : null;
     Progress progress = new Progress(err, System.console() != null,
@@ -120,9 +141,12 @@ final class VerifyCommand implements Callable<Integer> {
             + c.servers().stream().map(Contract.Server::name).toList());
       }
       String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
+      long opening = System.nanoTime();
       try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
-        Verifier v = new Verifier(db.connection(), db.dialect(), db.schema(), timeout);
-        ContractResult r = v.verify(c, name, checks, progress::table);
+        connecting += System.nanoTime() - opening;
+        ContractResult.RoleCheck role = checkRole ? role(c, name, db, err) : null;
+        Verifier v = new Verifier(db, timeout);
+        ContractResult r = v.verify(c, name, checks, progress::table).withRole(role);
         if (r.fatal() != null) {
           err.println("whodecides: " + c.file() + ": " + r.fatal());
         }
@@ -137,6 +161,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     progress.done();
+    long t2 = System.nanoTime();
     String report = switch (format) {
       case text -> VerifyReport.text(results);
       case json -> VerifyReport.json(results);
@@ -164,9 +189,39 @@ final class VerifyCommand implements Callable<Integer> {
           + " in " + StoreOptions.where(records));
       err.flush();
     }
-    boolean allPassed = results.stream().allMatch(r -> r.checks().stream()
-        .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED));
-    return allPassed ? 0 : 1;
+    if (debug()) {
+      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      err.printf("timing: start-up %d ms, read and check contracts %d ms, connect %d ms, checks %d ms, report %d ms%n",
+          uptime - (System.nanoTime() - t0) / 1_000_000,
+          (t1 - t0) / 1_000_000, connecting / 1_000_000, (t2 - t1 - connecting) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
+      err.flush();
+    }
+    // A warning (a failed rule of severity warning or info) is reported but does not fail the run.
+    boolean kept = results.stream().allMatch(r -> r.checks().stream()
+        .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED || ch.result() == CheckResult.Outcome.WARNING));
+    return kept ? 0 : 1;
+  }
+
+  /** Checks the connecting role before any of the contract's SQL runs; warns on standard error. */
+  private static ContractResult.RoleCheck role(Contract c, String server, Connections.Opened db, PrintWriter err) {
+    if (db.dialect() != Dialect.POSTGRES) {
+      err.println("whodecides: " + c.file() + ": --check-role checks PostgreSQL roles; server " + server
+          + " is not PostgreSQL, so there is no role to check");
+      err.flush();
+      return null;
+    }
+    ContractResult.RoleCheck role;
+    try {
+      role = RoleCheck.of(db.connection());
+    } catch (SQLException e) {
+      role = new ContractResult.RoleCheck(null, "could not read the connecting role's powers: " + oneLine(e.getMessage()));
+    }
+    if (role.warning() != null) {
+      err.println("whodecides: warning: " + c.file() + ": server " + server + ": " + role.warning());
+      err.flush();
+    }
+    return role;
   }
 
   private static String oneLine(String s) {

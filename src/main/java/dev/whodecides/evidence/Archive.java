@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A folder of episode files, read in parallel. Malformed files are reported (path and reason) and
- * left out; they never stop the rest.
+ * A folder of episode files, read in parallel. Every episode is kept with the lines that can be
+ * placed, each repair reported as a {@link Notice}; only files that are not episodes are left out,
+ * each with its reason. Neither ever stops the rest.
  */
 public final class Archive {
 
@@ -33,11 +34,16 @@ public final class Archive {
   private final Path root;
   private final Map<String, Episode> episodes;
   private final List<Problem> problems;
+  private final List<Notice> notices;
+  private final List<Path> files;
 
-  private Archive(Path root, Map<String, Episode> episodes, List<Problem> problems) {
+  private Archive(Path root, Map<String, Episode> episodes, List<Problem> problems, List<Notice> notices,
+      List<Path> files) {
     this.root = root;
     this.episodes = episodes;
     this.problems = problems;
+    this.notices = notices;
+    this.files = files;
   }
 
   /**
@@ -70,27 +76,31 @@ public final class Archive {
 
   public static Archive load(Path root) {
     List<Path> files = files(root);
-    record Result(Path file, Episode episode, Problem problem) {}
+    record Result(Path file, Episode episode, List<Notice> notices, Problem problem) {}
     List<Result> results = files.parallelStream().map(f -> {
+      List<Notice> notices = new ArrayList<>();
       try {
-        return new Result(f, EpisodeReader.read(f), null);
+        return new Result(f, EpisodeReader.read(f, notices::add), notices, null);
       } catch (MalformedEpisode e) {
-        return new Result(f, null, new Problem(f.toString(), e.getMessage()));
+        return new Result(f, null, List.of(), new Problem(f.toString(), e.getMessage()));
       } catch (IOException | UncheckedIOException e) {
-        return new Result(f, null, new Problem(f.toString(), "cannot be read (" + e.getMessage() + ")"));
+        return new Result(f, null, List.of(), new Problem(f.toString(), "cannot be read (" + e.getMessage() + ")"));
       }
     }).toList();
     Map<String, Episode> episodes = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
     for (Result r : results) {
       if (r.problem() != null) {
         problems.add(r.problem());
       } else if (episodes.putIfAbsent(r.episode().slug(), r.episode()) != null) {
         problems.add(new Problem(r.file().toString(), "another file already has the slug " + r.episode().slug()
             + "; skipped"));
+      } else {
+        notices.addAll(r.notices());
       }
     }
-    return new Archive(root, episodes, List.copyOf(problems));
+    return new Archive(root, episodes, List.copyOf(problems), List.copyOf(notices), files);
   }
 
   /**
@@ -132,7 +142,19 @@ public final class Archive {
     return Optional.ofNullable(episodes.get(slug));
   }
 
+  /** The files left out because they are not episodes, and why. */
   public List<Problem> problems() {
     return problems;
+  }
+
+  /** What was repaired in the episodes that were kept, in file and line order. */
+  public List<Notice> notices() {
+    return notices;
+  }
+
+  /** How much of the archive search can use. */
+  public Coverage coverage() {
+    int withPassages = (int) episodes.values().stream().filter(Episode::hasPassages).count();
+    return Coverage.of(files.size(), episodes.size(), withPassages, notices, problems.size());
   }
 }

@@ -75,6 +75,8 @@ public final class CitationVerifier {
       String why = archive.problems().stream().filter(p -> p.file().contains(source.source()))
           .map(Archive.Problem::message).findFirst().orElse(null);
       problems.add("episode " + source.source() + (why == null ? " is not in the archive" : " could not be read: " + why));
+    } else if (!episode.get().hasPassages()) {
+      problems.add("episode " + source.source() + " has no transcript, so no lines to cite");
     }
     if (from >= 0 && to >= 0 && from >= to) {
       problems.add("from " + source.from() + " is not before to " + source.to());
@@ -84,7 +86,7 @@ public final class CitationVerifier {
     double coverage = 0;
     boolean ranked = false;
     Passage best = null;
-    if (episode.isPresent() && from >= 0 && to > from) {
+    if (episode.isPresent() && episode.get().hasPassages() && from >= 0 && to > from) {
       Episode e = episode.get();
       int end = e.lastSecond() + END_SLACK_SEC;
       if (from > e.lastSecond() || to > end) {

@@ -1,5 +1,6 @@
 package dev.whodecides.evidence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,12 +47,13 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * A Lucene index of an archive's passages: BM25 ranking over English-analysed text (stemmed, stop
  * words dropped), with the chapter and episode title as weaker fields. Persisted under a cache
- * folder named by the archive's content key, so it is built once per archive version.
+ * folder named by the archive's content key, so it is built once per archive version, with an
+ * {@link ArchiveSummary} beside it.
  */
 public final class EvidenceIndex implements Closeable {
 
   /** Bump when the fields or the analysis change, so old caches are not reused. */
-  static final String FORMAT = "passages-v2";
+  static final String FORMAT = "passages-v3";
 
   private static final Map<String, Float> BOOSTS = Map.of("text", 1.0f, "chapter", 0.4f, "title", 0.2f);
 
@@ -60,6 +62,7 @@ public final class EvidenceIndex implements Closeable {
   private final IndexSearcher searcher;
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final boolean built;
+  private ArchiveSummary summary;
 
   private EvidenceIndex(Directory directory, boolean built) throws IOException {
     this.directory = directory;
@@ -87,11 +90,7 @@ public final class EvidenceIndex implements Closeable {
       deleteTree(tmp);
       Archive archive = archiveLoader.get();
       build(archive, tmp);
-      StringBuilder problems = new StringBuilder();
-      for (Archive.Problem p : archive.problems()) {
-        problems.append(p.file()).append('\t').append(p.message().replace('\n', ' ')).append('\n');
-      }
-      Files.writeString(tmp.resolve(PROBLEMS), problems.toString());
+      MAPPER.writeValue(tmp.resolve(SUMMARY).toFile(), ArchiveSummary.of(archive));
       Files.writeString(tmp.resolve("complete"), "ok\n");
       deleteTree(dir);
       try {
@@ -144,26 +143,20 @@ public final class EvidenceIndex implements Closeable {
     return d;
   }
 
-  private static final String PROBLEMS = "problems.tsv";
+  private static final String SUMMARY = "archive.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** The episode files left out when the index was built, and why. */
-  public List<Archive.Problem> problems() {
-    try {
-      Path file = ((FSDirectory) directory).getDirectory().resolve(PROBLEMS);
-      if (!Files.exists(file)) {
-        return List.of();
+  /** The archive as it was when the index was built: coverage, files skipped, repairs, episodes. */
+  public ArchiveSummary summary() {
+    if (summary == null) {
+      try {
+        summary = MAPPER.readValue(((FSDirectory) directory).getDirectory().resolve(SUMMARY).toFile(),
+            ArchiveSummary.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      List<Archive.Problem> out = new ArrayList<>();
-      for (String line : Files.readAllLines(file)) {
-        int tab = line.indexOf('\t');
-        if (tab > 0) {
-          out.add(new Archive.Problem(line.substring(0, tab), line.substring(tab + 1)));
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return summary;
   }
 
   /** True when this call built the index rather than reusing the cache. */

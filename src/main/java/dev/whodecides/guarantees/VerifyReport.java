@@ -22,6 +22,7 @@ public final class VerifyReport {
     s.put("passed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.PASSED)).sum());
     s.put("failed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.FAILED)).sum());
     s.put("errors", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.ERROR)).sum());
+    s.put("warnings", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.WARNING)).sum());
     return s;
   }
 
@@ -32,6 +33,12 @@ public final class VerifyReport {
       c.put("contract", r.contract());
       c.put("file", r.file());
       c.put("server", r.server());
+      if (r.role() != null) {
+        Map<String, Object> role = new LinkedHashMap<>();
+        role.put("name", r.role().name());
+        role.put("warning", r.role().warning());
+        c.put("role", role);
+      }
       List<Object> checks = new ArrayList<>();
       for (CheckResult cr : r.checks()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -62,10 +69,14 @@ public final class VerifyReport {
     StringBuilder b = new StringBuilder();
     for (ContractResult r : results) {
       b.append(r.file()).append(": contract ").append(r.contract()).append(" on server ").append(r.server()).append('\n');
+      if (r.role() != null) {
+        b.append("  ").append(r.role().warning() != null ? "warning: " + r.role().warning()
+            : "role " + r.role().name() + " is no superuser and may not reach the server's files or programs").append('\n');
+      }
       r.scans().forEach((table, n) -> b.append("  table ").append(table).append(": ").append(n)
           .append(n == 1 ? " scan" : " scans").append('\n'));
       for (CheckResult c : r.checks()) {
-        b.append(String.format("  %-6s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
+        b.append(String.format("  %-7s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
             c.result().id(), c.check().guarantee().id(), c.check().kind(), c.check().target(),
             c.observed() == null ? "-" : c.observed(), c.check().thresholdText(), c.message()));
       }
@@ -74,7 +85,8 @@ public final class VerifyReport {
       }
     }
     Map<String, Object> s = summary(results);
-    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ").append(s.get("errors"))
+    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ")
+        .append((long) s.get("warnings") > 0 ? s.get("warnings") + " warnings, " : "").append(s.get("errors"))
         .append(" errors in ").append(results.size()).append(results.size() == 1 ? " contract" : " contracts").append('\n');
     return b.toString();
   }
@@ -89,6 +101,16 @@ public final class VerifyReport {
       b.append("  <testsuite name=\"").append(xml(r.contract() + " (" + r.server() + ")")).append("\" tests=\"")
           .append(r.checks().size()).append("\" failures=\"").append(r.count(CheckResult.Outcome.FAILED))
           .append("\" errors=\"").append(r.count(CheckResult.Outcome.ERROR)).append("\" skipped=\"0\">\n");
+      if (r.role() != null) {
+        b.append("    <properties>\n");
+        if (r.role().name() != null) {
+          b.append("      <property name=\"role\" value=\"").append(xml(r.role().name())).append("\"/>\n");
+        }
+        if (r.role().warning() != null) {
+          b.append("      <property name=\"roleWarning\" value=\"").append(xml(r.role().warning())).append("\"/>\n");
+        }
+        b.append("    </properties>\n");
+      }
       for (CheckResult c : r.checks()) {
         b.append("    <testcase classname=\"").append(xml(r.contract() + "." + c.check().object())).append("\" name=\"")
             .append(xml(c.check().kind() + " " + c.check().target())).append("\">");
@@ -98,6 +120,7 @@ public final class VerifyReport {
           case FAILED -> b.append("<failure message=\"").append(xml(detail)).append("\" type=\"")
               .append(c.check().guarantee().id()).append("\"/>");
           case ERROR -> b.append("<error message=\"").append(xml(detail)).append("\"/>");
+          case WARNING -> b.append("<system-out>").append(xml("warning: " + detail)).append("</system-out>");
           default -> { }
         }
         b.append("</testcase>\n");

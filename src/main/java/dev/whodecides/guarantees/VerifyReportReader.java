@@ -26,7 +26,7 @@ public final class VerifyReportReader {
    * JSON text so that every check can be shown later.
    */
   public record Entry(String contract, String file, String server, long passed, long failed, long errors,
-      List<String> broken, String json) {}
+      long warnings, List<String> broken, String json) {}
 
   /** The text as a whole is no verify report (not JSON, or no contracts list), as opposed to one wrong entry. */
   public static final class NotAReport extends IllegalArgumentException {
@@ -82,6 +82,7 @@ public final class VerifyReportReader {
     long passed = 0;
     long failed = 0;
     long errors = 0;
+    long warnings = 0;
     List<String> broken = new ArrayList<>();
     int j = 0;
     for (JsonNode check : c.get("checks")) {
@@ -90,10 +91,11 @@ public final class VerifyReportReader {
         case "passed" -> passed++;
         case "failed" -> failed++;
         case "error" -> errors++;
-        default -> throw new IllegalArgumentException(at + ".checks[" + j + "].result must be passed, failed or"
-            + " error, " + (check.has("result") ? "not " + check.get("result") : "and is missing"));
+        case "warning" -> warnings++;
+        default -> throw new IllegalArgumentException(at + ".checks[" + j + "].result must be passed, failed,"
+            + " warning or error, " + (check.has("result") ? "not " + check.get("result") : "and is missing"));
       }
-      if (!result.equals("passed")) {
+      if (result.equals("failed") || result.equals("error")) {
         String target = check.path("object").asText("")
             + (check.path("property").isTextual() ? "." + check.path("property").asText() : "");
         String threshold = check.path("threshold").asText("");
@@ -106,7 +108,7 @@ public final class VerifyReportReader {
     }
     try {
       return new Entry(contract, text(c, "file", at), text(c, "server", at), passed, failed, errors,
-          List.copyOf(broken), JSON.writeValueAsString(c));
+          warnings, List.copyOf(broken), JSON.writeValueAsString(c));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a parsed JSON tree always writes back", e);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * ({@code {"contract","file","server","checks":[...]}}), so every check can be shown later.
  */
 public record Verification(Long id, Instant importedAt, String contract, String file, String server,
-    long passed, long failed, long errors, String result) {
+    long passed, long failed, long errors, long warnings, String result) {
 
   /**
    * One row per contract of a verify report read at the edge ({@link VerifyReportReader}); the
@@ -21,10 +21,10 @@ public record Verification(Long id, Instant importedAt, String contract, String 
       throw new IllegalArgumentException("the verify report has no contracts; there is nothing to record");
     }
     return report.stream().map(e -> new Verification(null, importedAt, e.contract(), e.file(), e.server(), e.passed(),
-        e.failed(), e.errors(), e.json())).toList();
+        e.failed(), e.errors(), e.warnings(), e.json())).toList();
   }
 
   public Verification withId(long id) {
-    return new Verification(id, importedAt, contract, file, server, passed, failed, errors, result);
+    return new Verification(id, importedAt, contract, file, server, passed, failed, errors, warnings, result);
   }
 }

@@ -93,7 +93,7 @@ class DuckDbVerifyTest {
   private ContractResult verifyFiles(Path contractFile) throws Exception {
     Contract k = Verifications.contract(contractFile);
     try (Connections.Opened o = Connections.open(k, k.servers().get(0), "files", null, Map.of())) {
-      return new Verifier(o.connection(), o.dialect(), o.schema(), 30).verify(k, "files", Planner.plan(k), t -> { });
+      return new Verifier(o, 30).verify(k, "files", Planner.plan(k), t -> { });
     }
   }
 

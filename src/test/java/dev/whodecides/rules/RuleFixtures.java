@@ -12,18 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Lints a fixture and compares one rule's findings with the {@code # FINDING: <rule-id>} markers
- * written on the lines where findings are expected, as Error Prone's "BUG: Diagnostic contains".
+ * Lints a fixture and compares one rule's findings with the {@code # FINDING: <rule-id>: <fragment>}
+ * markers written on the lines where findings are expected, as Error Prone's "BUG: Diagnostic
+ * contains": each marker needs a finding of that rule on its line whose message contains the
+ * fragment, and a line gets exactly as many findings of the rule as it has markers.
  */
 final class RuleFixtures {
 
-  private static final Pattern MARKER = Pattern.compile("#\\s*FINDING:\\s*([a-z-]+)");
+  /** A marker; the fragment runs to the end of the line or to the next marker on it. */
+  private static final Pattern MARKER =
+      Pattern.compile("#\\s*FINDING:\\s*([a-z-]+)(?::\\s*(.*?))?\\s*(?=#\\s*FINDING:|$)");
+
+  /** One expected finding: where, and a piece of its message. */
+  record Marker(String rule, String where, String fragment) {}
 
   private RuleFixtures() {}
 
@@ -62,30 +70,55 @@ final class RuleFixtures {
     return Linter.lint(catalog, LintOptions.defaults());
   }
 
-  /** Asserts that {@code ruleId} reports exactly on the marked lines of the fixture. */
-  static void assertMatchesMarkers(String ruleId, Path fixture) {
-    LintResult result = lint(fixture);
-    TreeSet<String> expected = new TreeSet<>();
+  /** Every marker of a fixture, in file and line order. */
+  static List<Marker> markers(Path fixture) {
+    List<Marker> out = new ArrayList<>();
     for (Path file : yamlFiles(fixture)) {
       List<String> lines = read(file);
       for (int i = 0; i < lines.size(); i++) {
         Matcher m = MARKER.matcher(lines.get(i));
         while (m.find()) {
-          if (m.group(1).equals(ruleId)) {
-            expected.add(CatalogLoader.display(file) + ":" + (i + 1));
-          }
+          String fragment = m.group(2) == null ? "" : m.group(2).strip();
+          out.add(new Marker(m.group(1), CatalogLoader.display(file) + ":" + (i + 1), fragment));
         }
       }
     }
-    TreeSet<String> actual = new TreeSet<>();
-    for (Finding f : result.findings()) {
-      if (f.rule().equals(ruleId)) {
-        actual.add(f.file() + ":" + f.line());
+    return out;
+  }
+
+  /**
+   * Asserts that {@code ruleId} reports exactly on the marked lines of the fixture, as many times
+   * as each line is marked, with messages that contain the markers' fragments.
+   */
+  static void assertMatchesMarkers(String ruleId, Path fixture) {
+    LintResult result = lint(fixture);
+    Map<String, List<String>> expected = new TreeMap<>();
+    for (Marker m : markers(fixture)) {
+      if (m.rule().equals(ruleId)) {
+        assertThat(m.fragment()).as("marker at %s names no message fragment: write"
+            + " '# FINDING: %s: <words of the message>'", m.where(), ruleId).isNotBlank();
+        expected.computeIfAbsent(m.where(), k -> new ArrayList<>()).add(m.fragment());
       }
     }
-    assertThat(actual)
+    Map<String, List<String>> actual = new TreeMap<>();
+    for (Finding f : result.findings()) {
+      if (f.rule().equals(ruleId)) {
+        actual.computeIfAbsent(f.file() + ":" + f.line(), k -> new ArrayList<>()).add(f.message());
+      }
+    }
+    assertThat(actual.keySet())
         .as("%s findings in %s (all findings: %s)", ruleId, fixture, result.findings())
-        .isEqualTo(expected);
+        .isEqualTo(expected.keySet());
+    expected.forEach((where, fragments) -> {
+      List<String> messages = new ArrayList<>(actual.get(where));
+      assertThat(messages).as("%s findings at %s", ruleId, where).hasSameSizeAs(fragments);
+      for (String fragment : fragments) {
+        String match = messages.stream().filter(msg -> msg.contains(fragment)).findFirst().orElse(null);
+        assertThat(match).as("a %s finding at %s whose message contains '%s'; messages there: %s", ruleId, where,
+            fragment, actual.get(where)).isNotNull();
+        messages.remove(match);
+      }
+    });
   }
 
   static List<Path> yamlFiles(Path fixture) {

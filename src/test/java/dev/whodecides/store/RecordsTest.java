@@ -99,7 +99,7 @@ class RecordsTest {
         .hasMessageContaining("contracts[0].checks must be");
     assertThatThrownBy(() -> rows(
         "{\"contracts\":[{\"contract\":\"c\",\"checks\":[{\"result\":\"passed\"},{\"result\":\"ok\"}]}]}", AT))
-        .hasMessage("contracts[0].checks[1].result must be passed, failed or error, not \"ok\"");
+        .hasMessage("contracts[0].checks[1].result must be passed, failed, warning or error, not \"ok\"");
     assertThatThrownBy(() -> rows("{\"contracts\":[{\"contract\":\"c\",\"checks\":[{}]}]}", AT))
         .hasMessageContaining("and is missing");
     assertThatThrownBy(() -> rows("{\"contracts\":[{\"contract\":7,\"checks\":[]}]}", AT))

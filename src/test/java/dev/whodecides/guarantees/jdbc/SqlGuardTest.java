@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The parser's verdict on rules as contracts write them (accepted) and as an attacker would
- * (refused, with the reason the report shows). Engines are exercised in SqlRuleSafetyTest.
+ * (refused, with the reason the report shows). Engines are exercised in SqlRuleSafetyIT.
  */
 class SqlGuardTest {
 
