@@ -8,6 +8,7 @@ import dev.whodecides.guarantees.ContractReader;
 import dev.whodecides.guarantees.ContractResult;
 import dev.whodecides.guarantees.Planner;
 import dev.whodecides.guarantees.VerifyReport;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.guarantees.jdbc.Connections;
 import dev.whodecides.guarantees.jdbc.Dialect;
 import dev.whodecides.guarantees.jdbc.RoleCheck;
@@ -182,7 +183,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     if (records != null) {
-      List<Verification> rows = Verification.fromReport(VerifyReport.json(results), Instant.now());
+      List<Verification> rows = Verification.rows(VerifyReportReader.read(VerifyReport.json(results)), Instant.now());
       List<Verification> stored = store.write(() -> records.recordVerifications(rows));
       err.println("whodecides: recorded the results of " + stored.size() + (stored.size() == 1 ? " contract" : " contracts")
           + " in " + StoreOptions.where(records));

@@ -1,13 +1,19 @@
 package dev.whodecides.guarantees;
 
-import dev.whodecides.report.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three outputs of {@code whodecides verify}: JSON (a contract), text and JUnit XML. */
+/** The three outputs of {@code whodecides verify}: JSON (a contract, read by {@link VerifyReportReader}), text and JUnit XML. */
 public final class VerifyReport {
+
+  // Its own writer: the verify report is a format of the guarantees, not of the lint reports.
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private VerifyReport() {}
 
@@ -52,7 +58,11 @@ public final class VerifyReport {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("contracts", contracts);
     root.put("summary", summary(results));
-    return Json.write(root);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static String text(List<ContractResult> results) {

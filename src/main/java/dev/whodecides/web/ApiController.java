@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.DecisionMatrix;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
@@ -175,7 +176,9 @@ final class ApiController {
     security.caller(ctx);
     List<Verification> rows;
     try {
-      rows = Verification.fromReport(ctx.body(), clock.instant());
+      rows = Verification.rows(VerifyReportReader.read(ctx.body()), clock.instant());
+    } catch (VerifyReportReader.NotAReport e) {
+      throw new ApiError(400, e.getMessage() + "; send what whodecides verify --format json prints");
     } catch (IllegalArgumentException e) {
       throw new ApiError(400, e.getMessage());
     }

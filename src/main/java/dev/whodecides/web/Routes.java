@@ -16,7 +16,6 @@ final class Routes {
   private Routes() {}
 
   static void register(JavalinConfig config, Security security, ApiController api, PageController pages) {
-    config.startup.showJavalinBanner = false;
     config.staticFiles.add(s -> {
       s.hostedPath = "/static";
       s.directory = "/dev/whodecides/web/static";

@@ -34,7 +34,10 @@ public final class ServiceApp {
     Security security = new Security(store, clock, privateService);
     ApiController api = new ApiController(analyses, analyses::catalogError, store, clock, security);
     PageController pages = new PageController(analyses, analyses::catalogError, store, clock, security);
-    return Javalin.create(config -> Routes.register(config, security, api, pages));
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      Routes.register(config, security, api, pages);
+    });
   }
 
   /** Analyses the catalog now, so the first request does not wait for it. */

@@ -215,7 +215,7 @@ class PostgresVerifyIT {
           .containsEntry("sql order_lines", "passed true");
       assertThat(r.checks().stream().filter(x -> x.check().kind().equals("physicalType")
           && x.check().property().equals("sku")).findFirst().orElseThrow().message())
-          .isEqualTo("column type varchar(12) is not varchar(10)");
+          .isEqualTo("column \"sku\" is varchar(12) in the data, not its declared physicalType varchar(10)");
       assertThat(r.scans()).containsExactly(entry("order_lines", 2)); // the shared scan and the sql rule
     }
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
-import dev.whodecides.guarantees.VerifiedResults;
+import dev.whodecides.guarantees.VerifyReportReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -62,7 +62,7 @@ final class RuleFixtures {
     if (verified != null && Files.isRegularFile(verified)) {
       try {
         return Linter.lint(catalog, new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD,
-            VerifiedResults.read(verified)));
+            VerifyReportReader.verified(VerifyReportReader.read(Files.readString(verified)))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -292,10 +292,10 @@ class WebUiTest {
   void theGuaranteesPageShowsEachContractsLastVerification() {
     String before = get("/guarantees").body();
     assertThat(before).contains("product-master.odcs.yaml").contains("never");
-    store.recordVerifications(dev.whodecides.store.Verification.fromReport("""
+    store.recordVerifications(dev.whodecides.store.Verification.rows(dev.whodecides.guarantees.VerifyReportReader.read("""
         {"contracts":[{"contract":"8c1e4f0a-7d2b-4e9f-b3a6-1d5c9e0f2b77","file":"contracts/product-master.odcs.yaml",
           "server":"local","checks":[{"check":"row_count","result":"passed"},{"check":"not_null","result":"failed"}]}]}
-        """, java.time.Instant.parse("2026-11-20T09:30:00Z")));
+        """), java.time.Instant.parse("2026-11-20T09:30:00Z")));
     String after = get("/guarantees").body();
     assertThat(after).contains("class=\"verified-failed\"").contains("1 broken").contains("2026-11-20 09:30 UTC")
         .contains("1 passed, 1 failed, 0 could not run, on local");

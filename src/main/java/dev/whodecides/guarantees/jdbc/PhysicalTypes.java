@@ -43,7 +43,7 @@ final class PhysicalTypes {
       Map.entry("bytea", "blob"), Map.entry("blob", "blob"), Map.entry("varbinary", "blob"),
       Map.entry("binary", "blob"), Map.entry("interval", "interval"));
 
-  /** Null when {@code actual} is the declared type, else why not, naming both. */
+  /** Null when {@code actual} is the declared type, else the type found, with its size when that is what differs. */
   static String mismatch(String declared, String actual, int precision, int scale, Dialect dialect) {
     Matcher d = DECLARED.matcher(declared);
     Matcher a = DECLARED.matcher(actual);
@@ -54,7 +54,7 @@ final class PhysicalTypes {
     String have = a.matches() ? canonical(a.group(1), dialect) : actual.toLowerCase(Locale.ROOT);
     boolean same = want.equals(have) || (want.equals("timestamp") && have.equals("timestamptz"));
     if (!same) {
-      return "column type " + actual + " is not " + declared;
+      return actual;
     }
     if (d.group(2) != null) {
       // The engine reports size in the type name (DuckDB's DECIMAL(10,2)) or through the driver.
@@ -63,7 +63,7 @@ final class PhysicalTypes {
       int wantP = Integer.parseInt(d.group(2));
       int wantS = d.group(3) == null ? (want.equals("numeric") ? 0 : -1) : Integer.parseInt(d.group(3));
       if (p != wantP || (wantS >= 0 && s != wantS)) {
-        return "column type " + actual + describeSize(p, want.equals("numeric") ? s : -1) + " is not " + declared;
+        return actual + describeSize(p, want.equals("numeric") ? s : -1);
       }
     }
     return null;

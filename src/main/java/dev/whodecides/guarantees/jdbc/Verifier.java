@@ -168,8 +168,8 @@ public final class Verifier {
             String type = columns.get(col);
             String why = PhysicalTypes.mismatch(c.text(), type, sizes.get(col)[0], sizes.get(col)[1], dialect);
             out.put(c, new CheckResult(c, why == null ? Outcome.PASSED : Outcome.FAILED, type,
-                why == null ? "column " + Dialect.quote(col) + " is " + type + ", the declared physicalType " + c.text()
-                    : "column " + Dialect.quote(col) + ": " + why));
+                "column " + Dialect.quote(col) + " is " + (why == null ? type : why) + " in the data, "
+                    + (why == null ? "its declared physicalType " : "not its declared physicalType ") + c.text()));
           }
         }
         default -> {
@@ -211,11 +211,14 @@ public final class Verifier {
   private static CheckResult typeCheck(Check c, String col, String type) {
     List<String> problems = c.declared() != null ? Types.problems(c.declared(), col, type)
         : Types.compatible(c.text(), type) ? List.of() : List.of(col + ": declared " + c.text() + ", found " + type);
+    // what lies inside an array or object is named by its path; the column itself needs no repeating
+    List<String> inside = problems.stream().filter(p -> !p.startsWith(col + ": ")).toList();
     return problems.isEmpty()
         ? new CheckResult(c, Outcome.PASSED, type, "column " + Dialect.quote(col) + " is " + type
             + " in the data, which fits its declared logicalType " + c.text())
         : new CheckResult(c, Outcome.FAILED, type, "column " + Dialect.quote(col) + " is " + type
-            + " in the data, which does not fit its declared logicalType " + c.text() + ": " + String.join("; ", problems));
+            + " in the data, which does not fit its declared logicalType " + c.text()
+            + (inside.isEmpty() ? "" : ": " + String.join("; ", inside)));
   }
 
   private static String column(Map<String, String> columns, String name) {
