@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loaded organization: its valid entities by reference, its data contracts, and what could not
@@ -83,7 +82,9 @@ public final class Catalog {
   /**
    * Resolves reference text written in a field. A reference without a kind is tried as each of
    * {@code kinds} in turn; when none exists, the first kind's reading is returned (unresolved).
-   * Returns empty when the text is not a reference at all.
+   * Returns empty when the text is not a reference at all. A reference to a catalog entity is that
+   * entity's own {@link EntityRef}, so the hundreds of thousands of references of a large catalog
+   * share the objects of the entities they name.
    */
   public Optional<EntityRef> resolve(String text, List<String> kinds, String namespace) {
     return resolveAs(text, kinds, namespace);
@@ -97,7 +98,7 @@ public final class Catalog {
   private Optional<EntityRef> resolveAs(String text, List<String> kinds, String namespace) {
     try {
       if (EntityRef.hasKind(text)) {
-        return Optional.of(EntityRef.parse(text, null, namespace));
+        return Optional.of(shared(EntityRef.parse(text, null, namespace)));
       }
       EntityRef first = null;
       for (String kind : kinds) {
@@ -105,7 +106,11 @@ public final class Catalog {
         if (first == null) {
           first = ref;
         }
-        if (exists(ref)) {
+        Entity known = byRef.get(ref);
+        if (known != null) {
+          return Optional.of(known.ref());
+        }
+        if (invalidRefs.contains(ref)) {
           return Optional.of(ref);
         }
       }
@@ -115,37 +120,52 @@ public final class Catalog {
     }
   }
 
+  private EntityRef shared(EntityRef ref) {
+    Entity known = byRef.get(ref);
+    return known == null ? ref : known.ref();
+  }
+
   /** Resolves a single-reference field of an entity, or empty when it is not set. */
   public Optional<EntityRef> ref(Entity e, String field) {
-    List<EntityRef> refs = resolvedFields(e).getOrDefault(field, List.of());
-    return refs.isEmpty() || field(e, field).list() ? Optional.empty() : Optional.of(refs.get(0));
+    int i = fieldIndex(e, field);
+    List<EntityRef> refs = resolvedFields(e)[i];
+    return refs == null || refs.isEmpty() || FIELDS.get(e.ref().kind()).get(i).list()
+        ? Optional.empty() : Optional.of(refs.get(0));
   }
 
   /** Resolves a list-of-references field of an entity. */
   public List<EntityRef> refs(Entity e, String field) {
-    RefField f = field(e, field);
-    return f.list() ? resolvedFields(e).getOrDefault(field, List.of()) : List.of();
+    int i = fieldIndex(e, field);
+    List<EntityRef> refs = resolvedFields(e)[i];
+    return refs != null && FIELDS.get(e.ref().kind()).get(i).list() ? refs : List.of();
   }
 
   // Every rule asks for owners, systems and the like many times over; resolve each entity's
-  // reference fields once, in parallel, when the catalog is built.
-  private final Map<EntityRef, Map<String, List<EntityRef>>> resolved;
+  // reference fields once, in parallel, when the catalog is built. Per entity: one slot per
+  // reference field of its kind (in FIELDS order), null where the field is not written.
+  private final Map<EntityRef, List<EntityRef>[]> resolved;
 
-  private Map<EntityRef, Map<String, List<EntityRef>>> resolveAll() {
-    Map<EntityRef, Map<String, List<EntityRef>>> all = new ConcurrentHashMap<>(byRef.size() * 2);
-    byRef.values().parallelStream().forEach(e -> all.put(e.ref(), resolveFields(e)));
-    return all;
+  private Map<EntityRef, List<EntityRef>[]> resolveAll() {
+    List<Entity> all = List.copyOf(byRef.values());
+    List<List<EntityRef>[]> fields = all.parallelStream().map(this::resolveFields).toList();
+    Map<EntityRef, List<EntityRef>[]> out = new HashMap<>(all.size() * 4 / 3 + 1);
+    for (int i = 0; i < all.size(); i++) {
+      out.put(all.get(i).ref(), fields.get(i));
+    }
+    return out;
   }
 
-  private Map<String, List<EntityRef>> resolvedFields(Entity e) {
-    Map<String, List<EntityRef>> m = resolved == null ? null : resolved.get(e.ref());
+  private List<EntityRef>[] resolvedFields(Entity e) {
+    List<EntityRef>[] m = resolved == null ? null : resolved.get(e.ref());
     return m != null && byRef.get(e.ref()) == e ? m : resolveFields(e);
   }
 
-  private Map<String, List<EntityRef>> resolveFields(Entity e) {
-    Map<String, RefField> fields = FIELDS.getOrDefault(e.ref().kind(), Map.of());
-    Map<String, List<EntityRef>> out = new HashMap<>(fields.size() * 2);
-    for (RefField f : fields.values()) {
+  @SuppressWarnings("unchecked")
+  private List<EntityRef>[] resolveFields(Entity e) {
+    List<RefField> fields = FIELDS.getOrDefault(e.ref().kind(), List.of());
+    List<EntityRef>[] out = new List[fields.size()];
+    for (int i = 0; i < out.length; i++) {
+      RefField f = fields.get(i);
       if (!e.spec().containsKey(f.field())) {
         continue;
       }
@@ -154,25 +174,27 @@ public final class Catalog {
       for (String t : texts) {
         resolve(t, f.kinds(), e.ref().namespace()).ifPresent(refs::add);
       }
-      out.put(f.field(), List.copyOf(refs));
+      out[i] = List.copyOf(refs);
     }
     return out;
   }
 
-  private static final Map<String, Map<String, RefField>> FIELDS = new HashMap<>();
+  private static final Map<String, List<RefField>> FIELDS = new HashMap<>();
 
   static {
     for (RefField f : RefField.ALL) {
-      FIELDS.computeIfAbsent(f.entityKind().id(), k -> new HashMap<>()).put(f.field(), f);
+      FIELDS.computeIfAbsent(f.entityKind().id(), k -> new ArrayList<>()).add(f);
     }
   }
 
-  private static RefField field(Entity e, String field) {
-    RefField f = FIELDS.getOrDefault(e.ref().kind(), Map.of()).get(field);
-    if (f == null) {
-      throw new IllegalArgumentException(e.ref().kind() + " has no reference field " + field);
+  private static int fieldIndex(Entity e, String field) {
+    List<RefField> fields = FIELDS.getOrDefault(e.ref().kind(), List.of());
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).field().equals(field)) {
+        return i;
+      }
     }
-    return f;
+    throw new IllegalArgumentException(e.ref().kind() + " has no reference field " + field);
   }
 
   public List<DataContract> contracts() {

@@ -40,6 +40,7 @@ public final class CatalogLoader {
   private final Set<Path> seen = new HashSet<>();
   private final Deque<Path> queue = new ArrayDeque<>();
   private final Predicate<Path> excluded;
+  private final YamlReader.Pool pool = new YamlReader.Pool();
   private int files;
 
   private CatalogLoader(Predicate<Path> excluded) {
@@ -107,7 +108,7 @@ public final class CatalogLoader {
       // Parsing and checking each document are the expensive parts and files are independent:
       // do them in parallel, then admit the results in a fixed order so output never depends
       // on thread timing.
-      List<FileResult> results = round.parallelStream().map(CatalogLoader::parse).toList();
+      List<FileResult> results = round.parallelStream().map(p -> parse(p, pool)).toList();
       for (FileResult r : results) {
         files++;
         for (Prepared p : r.documents()) {
@@ -122,7 +123,7 @@ public final class CatalogLoader {
 
   private record FileResult(Path path, String file, List<Prepared> documents, LoadProblem error) {}
 
-  private static FileResult parse(Path path) {
+  private static FileResult parse(Path path, YamlReader.Pool pool) {
     String file = display(path);
     List<Prepared> docs = new ArrayList<>();
     LoadProblem error = null;
@@ -137,7 +138,7 @@ public final class CatalogLoader {
         if (p != null) {
           docs.add(p);
         }
-      });
+      }, pool);
     } catch (YamlReader.YamlError e) {
       error = new LoadProblem(file, e.line(), e.column(), e.getMessage(), true);
     } catch (IOException e) {

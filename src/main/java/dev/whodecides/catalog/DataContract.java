@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * An Open Data Contract Standard document (kind DataContract, apiVersion v3.x). Only what decision
- * rights need is lifted out; the whole document stays in {@code document}.
+ * rights need is lifted out; the rest of the document (schemas, properties, checks) is not kept, as
+ * a large catalog holds thousands of contracts. {@code whodecides verify} reads contracts itself.
  */
 public record DataContract(
     String id,
@@ -17,8 +18,7 @@ public record DataContract(
     String file,
     int line,
     int qualityRules,
-    int slaProperties,
-    Map<String, Object> document) {
+    int slaProperties) {
 
   /** Active and promising something checkable: a quality rule or a service-level property. */
   public boolean givesGuarantees() {
@@ -59,8 +59,7 @@ public record DataContract(
         file,
         line,
         quality,
-        count(doc.get("slaProperties")),
-        doc);
+        count(doc.get("slaProperties")));
   }
 
   private static int countProperties(List<?> props) {

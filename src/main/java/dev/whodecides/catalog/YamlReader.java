@@ -14,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -68,15 +71,21 @@ public final class YamlReader {
    * the documents before a syntax error are kept.
    */
   public static void read(Path file, Consumer<YamlDocument> sink) throws YamlError, IOException {
-    read(file, sink, false);
+    read(file, sink, new Pool());
+  }
+
+  /** Like {@link #read(Path, Consumer)}, sharing repeated texts and key lists through {@code pool}. */
+  public static void read(Path file, Consumer<YamlDocument> sink, Pool pool) throws YamlError, IOException {
+    read(file, sink, pool, false);
   }
 
   /** Like {@link #read(Path, Consumer)}, noting the position of every key and value. */
   public static void readWithPositions(Path file, Consumer<YamlDocument> sink) throws YamlError, IOException {
-    read(file, sink, true);
+    read(file, sink, new Pool(), true);
   }
 
-  private static void read(Path file, Consumer<YamlDocument> sink, boolean positions) throws YamlError, IOException {
+  private static void read(Path file, Consumer<YamlDocument> sink, Pool pool, boolean positions)
+      throws YamlError, IOException {
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new YamlError(
@@ -119,11 +128,16 @@ public final class YamlReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    readText(new StringReader(text), sink, positions);
+    readText(new StringReader(text), sink, pool, positions);
   }
 
   public static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
-    readText(reader, sink, false);
+    readText(reader, sink, new Pool());
+  }
+
+  /** Like {@link #readText(Reader, Consumer)}, sharing repeated texts and key lists through {@code pool}. */
+  public static void readText(Reader reader, Consumer<YamlDocument> sink, Pool pool) throws YamlError {
+    readText(reader, sink, pool, false);
   }
 
   /**
@@ -131,15 +145,16 @@ public final class YamlReader {
    * files whose mistakes must be named at their exact line and column (the configuration).
    */
   public static void readTextWithPositions(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
-    readText(reader, sink, true);
+    readText(reader, sink, new Pool(), true);
   }
 
-  private static void readText(Reader reader, Consumer<YamlDocument> sink, boolean positions) throws YamlError {
+  private static void readText(Reader reader, Consumer<YamlDocument> sink, Pool pool, boolean positions)
+      throws YamlError {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setNestingDepthLimit(MAX_DEPTH);
     Yaml yaml = new Yaml(options);
-    Builder builder = new Builder(sink, positions);
+    Builder builder = new Builder(sink, pool, positions);
     try {
       for (Event event : yaml.parse(reader)) {
         builder.accept(event);
@@ -181,18 +196,69 @@ public final class YamlReader {
   }
 
   /**
+   * Shares what repeats between the documents of one load: short texts ("apiVersion",
+   * "production", a team's reference) and the key lists of mappings (every Component's spec has
+   * the same few keys). Safe to use from the threads that read files side by side; drop it with
+   * the load so a long-running service does not keep texts of catalogs long gone.
+   */
+  public static final class Pool {
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
+    private final Map<KeyList, String[]> keyLists = new ConcurrentHashMap<>();
+
+    String text(String s) {
+      if (s.length() > 64) {
+        return s;
+      }
+      // get first: most texts are known, and a hit then takes no lock.
+      String known = strings.get(s);
+      if (known == null) {
+        known = strings.putIfAbsent(s, s);
+      }
+      return known == null ? s : known;
+    }
+
+    String[] keys(String[] keys) {
+      KeyList list = new KeyList(keys);
+      String[] known = keyLists.get(list);
+      if (known != null) {
+        return known;
+      }
+      // Keys are compared with the code's literals ("owner", "spec") on every lookup; as the
+      // JVM's own copies, the comparison is one reference check.
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = keys[i].intern();
+      }
+      known = keyLists.putIfAbsent(list, keys);
+      return known == null ? keys : known;
+    }
+
+    private record KeyList(String[] keys) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof KeyList k && Arrays.equals(keys, k.keys);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(keys);
+      }
+    }
+  }
+
+  /**
    * Builds plain values from SnakeYAML's parser events. Working from events rather than SnakeYAML's
    * node graph skips its regular-expression tag resolution (the bulk of the time on large
-   * catalogs); scalars are typed here with cheap checks. Aliases share the value of their anchor,
-   * so an alias bomb costs no more memory than its text.
+   * catalogs); scalars are typed here with cheap checks. Each collection becomes a compact
+   * read-only value when it closes ({@link CompactMap}, {@link CompactList}), so what a catalog
+   * keeps after loading is a few arrays per entity. Aliases share the value of their anchor, so an
+   * alias bomb costs no more memory than its text.
    */
   private static final class Builder {
     private final Consumer<YamlDocument> sink;
+    private final Pool pool;
     private final Deque<Frame> stack = new ArrayDeque<>();
+    // An anchor names its Frame while the collection is open and its value once it is closed.
     private final Map<String, Object> anchors = new HashMap<>();
-    // Keys and short values repeat in every document ("apiVersion", "production", a team's
-    // reference); sharing one String per file keeps large catalogs small in memory.
-    private final Map<String, String> strings = new HashMap<>();
     private List<String> duplicates = new ArrayList<>();
     // Size and height of anchored collections once closed, so an alias can be charged for them.
     private final Map<Object, long[]> shapes = new IdentityHashMap<>();
@@ -202,37 +268,68 @@ public final class YamlReader {
     private int docColumn;
     private Object root;
     private boolean hasRoot;
-    /** Path ("/waivers/0/until") to {value line, value column, key line, key column}; null when not asked. */
+    /** Whether to note positions: path ("/waivers/0/until") to {value line, value column, key line, key column}. */
     private final boolean tracking;
     private Map<String, int[]> positions = Map.of();
 
-    Builder(Consumer<YamlDocument> sink, boolean tracking) {
+    Builder(Consumer<YamlDocument> sink, Pool pool, boolean tracking) {
       this.sink = sink;
+      this.pool = pool;
       this.tracking = tracking;
     }
 
+    /** An open collection: keys and values of a mapping (keys null for a sequence). */
     private static final class Frame {
-      final Map<String, Object> map;
-      final List<Object> list;
+      final Mark start;
+      final String anchor;
+      String[] keys;
+      Object[] values = new Object[8];
+      int size;
       Object key;
       boolean hasKey;
       int keyLine;
       int keyColumn;
+      /** Where the collection sits in the document, when positions are noted. */
       String path = "";
-      int index;
-      boolean anchored;
       /** Values in this collection with aliases expanded, itself included. */
       long weight = 1;
       /** Levels of collections from this one down, aliases expanded. */
       long height = 1;
 
-      Frame(Map<String, Object> map, List<Object> list) {
-        this.map = map;
-        this.list = list;
+      Frame(boolean mapping, Mark start, String anchor) {
+        this.start = start;
+        this.anchor = anchor;
+        if (mapping) {
+          keys = new String[8];
+        }
       }
 
-      Object container() {
-        return map != null ? map : list;
+      int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+          if (keys[i].equals(key)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+
+      /** Puts like a LinkedHashMap: a key already present keeps its place and takes the new value. */
+      void put(String key, Object value) {
+        int i = keys == null ? -1 : indexOf(key);
+        if (i >= 0) {
+          values[i] = value;
+          return;
+        }
+        if (size == values.length) {
+          values = Arrays.copyOf(values, size * 2);
+          if (keys != null) {
+            keys = Arrays.copyOf(keys, size * 2);
+          }
+        }
+        if (keys != null) {
+          keys[size] = key;
+        }
+        values[size++] = value;
       }
     }
 
@@ -253,32 +350,23 @@ public final class YamlReader {
             sink.accept(new YamlDocument(root, docLine, docColumn, duplicates, positions));
           }
         }
-        case MappingStart -> {
-          Map<String, Object> map = new LinkedHashMap<>();
-          String anchor = ((MappingStartEvent) event).getAnchor();
-          Frame frame = new Frame(map, null);
-          frame.path = open(event, anchor, map);
-          push(frame, anchor, event);
-        }
-        case SequenceStart -> {
-          List<Object> list = new ArrayList<>();
-          String anchor = ((SequenceStartEvent) event).getAnchor();
-          Frame frame = new Frame(null, list);
-          frame.path = open(event, anchor, list);
-          push(frame, anchor, event);
-        }
+        case MappingStart -> open(new Frame(true, event.getStartMark(), ((MappingStartEvent) event).getAnchor()), event);
+        case SequenceStart -> open(new Frame(false, event.getStartMark(), ((SequenceStartEvent) event).getAnchor()), event);
         case MappingEnd, SequenceEnd -> {
           Frame done = stack.pop();
-          if (done.anchored) {
-            shapes.put(done.container(), new long[] {done.weight, done.height});
+          Object value = freeze(done);
+          if (done.anchor != null) {
+            anchors.put(done.anchor, value);
+            shapes.put(value, new long[] {done.weight, done.height});
           }
           grow(done.weight, done.height);
+          add(value, done.start, false);
         }
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) event;
           Object value = scalar(s);
-          if (value instanceof String text && text.length() <= 64) {
-            value = strings.computeIfAbsent(text, t -> t);
+          if (value instanceof String text) {
+            value = pool.text(text);
           }
           if (s.getAnchor() != null) {
             anchors.put(s.getAnchor(), value);
@@ -297,14 +385,13 @@ public final class YamlReader {
                 "more than " + MAX_ALIASES + " aliases in one document", event.getStartMark()) {};
           }
           Object value = anchors.get(anchor);
+          if (value instanceof Frame) {
+            // Still open, so the alias sits inside the collection it names.
+            throw new MarkedYAMLException("while reading an alias", null, "alias *" + anchor
+                + " is used inside the collection it names, which makes it endless", event.getStartMark()) {};
+          }
           long[] shape = {1, 0};
           if (value instanceof Map || value instanceof List) {
-            for (Frame open : stack) {
-              if (open.container() == value) {
-                throw new MarkedYAMLException("while reading an alias", null, "alias *" + anchor
-                    + " is used inside the collection it names, which makes it endless", event.getStartMark()) {};
-              }
-            }
             shape = shapes.get(value);
             if (stack.size() + shape[1] > MAX_DEPTH) {
               throw tooDeep(event);
@@ -322,12 +409,27 @@ public final class YamlReader {
       }
     }
 
-    private void push(Frame frame, String anchor, Event event) {
+    private void open(Frame frame, Event event) {
       if (stack.size() >= MAX_DEPTH) {
         throw tooDeep(event);
       }
-      frame.anchored = anchor != null;
+      if (frame.anchor != null) {
+        anchors.put(frame.anchor, frame);
+      }
+      if (tracking && !stack.isEmpty()) {
+        frame.path = childPath(stack.peek());
+      }
       stack.push(frame);
+    }
+
+    private Object freeze(Frame f) {
+      if (f.keys == null) {
+        return f.size == 0 ? CompactList.EMPTY : new CompactList(Arrays.copyOf(f.values, f.size));
+      }
+      if (f.size == 0) {
+        return CompactMap.EMPTY;
+      }
+      return new CompactMap(pool.keys(Arrays.copyOf(f.keys, f.size)), Arrays.copyOf(f.values, f.size));
     }
 
     /** Charges a finished child (weight values, height levels) to the open collection. */
@@ -344,62 +446,60 @@ public final class YamlReader {
           + MAX_DEPTH + " levels deep (aliases included)", event.getStartMark()) {};
     }
 
-    private String open(Event event, String anchor, Object container) {
-      if (anchor != null) {
-        anchors.put(anchor, container);
-      }
-      return add(container, event.getStartMark(), false);
+    /** The path of the next value the open collection receives. */
+    private static String childPath(Frame top) {
+      return top.path + "/" + (top.keys == null ? String.valueOf(top.size) : String.valueOf(top.key));
     }
 
-    /** Adds a value to the open collection and returns its path (or "" for a key, or the root). */
-    @SuppressWarnings("unchecked")
-    private String add(Object value, Mark mark, boolean mergeKey) {
+    private void add(Object value, Mark mark, boolean mergeKey) {
       Frame top = stack.peek();
       if (top == null) {
         root = value;
         hasRoot = true;
         docLine = mark.getLine() + 1;
         docColumn = mark.getColumn() + 1;
-        return "";
+        return;
       }
-      if (top.list != null) {
-        top.list.add(value);
-        String path = top.path + "/" + top.index++;
+      if (top.keys == null) {
         if (tracking) {
           int line = mark.getLine() + 1;
           int column = mark.getColumn() + 1;
-          positions.put(path, new int[] {line, column, line, column});
+          positions.put(childPath(top), new int[] {line, column, line, column});
         }
-        return path;
+        top.put(null, value);
+        return;
       }
       if (!top.hasKey) {
         top.key = mergeKey ? MERGE : value;
         top.hasKey = true;
         top.keyLine = mark.getLine() + 1;
         top.keyColumn = mark.getColumn() + 1;
-        return "";
+        return;
+      }
+      if (tracking && top.key != MERGE) {
+        positions.put(childPath(top), new int[] {mark.getLine() + 1, mark.getColumn() + 1, top.keyLine, top.keyColumn});
       }
       top.hasKey = false;
-      String path = top.path + "/" + top.key;
-      if (tracking && top.key != MERGE) {
-        positions.put(path, new int[] {mark.getLine() + 1, mark.getColumn() + 1, top.keyLine, top.keyColumn});
-      }
       if (top.key == MERGE) {
         // "<<: *base" or "<<: [*a, *b]" merges maps; keys written explicitly win.
-        List<Object> sources = value instanceof List<?> l ? (List<Object>) l : List.of(value);
+        List<?> sources = value instanceof List<?> l ? l : Collections.singletonList(value);
         for (Object src : sources) {
           if (src instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> top.map.putIfAbsent(String.valueOf(k), v));
+            m.forEach((k, v) -> {
+              String key = pool.text(String.valueOf(k));
+              if (top.indexOf(key) < 0) {
+                top.put(key, v);
+              }
+            });
           }
         }
-        return path;
+        return;
       }
-      String key = String.valueOf(top.key);
-      if (top.map.containsKey(key)) {
+      String key = top.key instanceof String s ? s : pool.text(String.valueOf(top.key));
+      if (top.indexOf(key) >= 0) {
         duplicates.add("'" + key + "' at line " + top.keyLine);
       }
-      top.map.put(key, value);
-      return path;
+      top.put(key, value);
     }
 
     private static final Object MERGE = new Object();
@@ -464,6 +564,8 @@ public final class YamlReader {
       }
     }
 
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
     private static Object decimal(String v, Object otherwise) {
       String t = v.replace("_", "");
       switch (t) {
@@ -480,7 +582,7 @@ public final class YamlReader {
       }
       // YAML floats need a digit and only digits, sign, point and exponent; this keeps dates,
       // versions such as 1.2.3 and times such as 12:30 as text.
-      if (!t.matches("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?")) {
+      if (!FLOAT.matcher(t).matches()) {
         return otherwise;
       }
       try {

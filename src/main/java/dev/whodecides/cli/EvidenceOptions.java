@@ -26,18 +26,7 @@ final class EvidenceOptions {
   Path cache;
 
   Path cacheRoot() {
-    if (cache != null) {
-      return cache;
-    }
-    String env = System.getenv("WHODECIDES_CACHE");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "whodecides");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "whodecides");
+    return CacheDir.root(cache);
   }
 
   /**

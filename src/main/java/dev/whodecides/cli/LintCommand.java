@@ -3,6 +3,7 @@ package dev.whodecides.cli;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.config.Config;
 import dev.whodecides.guarantees.VerifiedResults;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.report.BaselineFile;
 import dev.whodecides.report.Formatter;
 import dev.whodecides.report.JsonFormatter;
@@ -17,6 +18,8 @@ import dev.whodecides.rules.Severity;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,10 +162,15 @@ final class LintCommand implements Callable<Integer> {
     VerifiedResults verifiedResults = VerifiedResults.none();
     if (verified != null) {
       try {
-        verifiedResults = VerifiedResults.read(verified);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new UserError(e instanceof IllegalArgumentException ? e.getMessage()
-            : "cannot read --verified " + verified + " (" + e.getMessage() + ")");
+        verifiedResults = VerifyReportReader.verified(VerifyReportReader.read(Files.readString(verified)));
+      } catch (NoSuchFileException e) {
+        throw new UserError("cannot read --verified " + verified + " (no such file); give the file verify --output wrote");
+      } catch (IOException e) {
+        throw new UserError("cannot read --verified " + verified + " (" + e.getMessage() + ")");
+      } catch (IllegalArgumentException e) {
+        throw new UserError(verified + ": " + e.getMessage() + (e instanceof VerifyReportReader.NotAReport
+            && !e.getMessage().startsWith("not a whodecides") ? ", so not a whodecides verify JSON report" : "")
+            + "; write one with whodecides verify --format json --output FILE");
       }
     }
     LintResult result = Linter.lint(catalog, new LintOptions(duplicateThreshold, verifiedResults, manualFixVolume,

@@ -1,6 +1,7 @@
 package dev.whodecides.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,8 +11,11 @@ import picocli.CommandLine.Option;
     name = "whodecides",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Makes decision rights in data and ML product organizations visible and checkable.",
-    subcommands = {
+    description = "Makes decision rights in data and ML product organizations visible and checkable.")
+public final class Main implements Runnable {
+
+  /** The commands, in the order help lists them. */
+  static final List<Class<?>> COMMANDS = List.of(
       LintCommand.class,
       VerifyCommand.class,
       RolesCommand.class,
@@ -26,9 +30,7 @@ import picocli.CommandLine.Option;
       TokenCommand.class,
       ServeCommand.class,
       ConfigCommand.class,
-      CommandLine.HelpCommand.class
-    })
-public final class Main implements Runnable {
+      CommandLine.HelpCommand.class);
 
   /** Exit status for bad usage or unreadable input; a contract. */
   public static final int USAGE = 2;
@@ -51,7 +53,31 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, CommandLine.defaultFactory());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the commands made by {@code factory} (tests). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    // Building a command's model reads its classes by reflection; a run that names one command
+    // (all but help and errors) builds only that one, which keeps start-up short.
+    String named = null;
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        named = a;
+        break;
+      }
+    }
+    CommandLine cli = new CommandLine(new Main(), factory);
+    boolean one = false;
+    for (Class<?> c : COMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      one |= name.equals(named) && !name.equals("help");
+    }
+    for (Class<?> c : COMMANDS) {
+      if (!one || c.getAnnotation(Command.class).name().equals(named)) {
+        cli.addSubcommand(c);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

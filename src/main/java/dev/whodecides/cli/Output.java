@@ -64,11 +64,16 @@ final class Output {
   /** Loads the catalog, leaving out the files a directory walk finds that {@code excluded} accepts. */
   static Catalog load(List<Path> paths, PrintWriter err, Predicate<Path> excluded) {
     Catalog catalog = CatalogLoader.load(paths, excluded);
+    loaded(catalog, paths, err);
+    return catalog;
+  }
+
+  /** Prints the problems of a catalog loaded from {@code paths}; refuses paths none of which exist. */
+  static void loaded(Catalog catalog, List<Path> paths, PrintWriter err) {
     problems(catalog, err);
     boolean anyRoot = paths.stream().anyMatch(Files::exists);
     if (!anyRoot) {
       throw new UserError("none of the paths exist: " + paths + "; pass catalog files or directories");
     }
-    return catalog;
   }
 }

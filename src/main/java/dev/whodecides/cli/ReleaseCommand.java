@@ -2,19 +2,15 @@ package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.Ownership;
-import dev.whodecides.release.Bar;
 import dev.whodecides.release.Refusal;
+import dev.whodecides.release.ReleaseInput;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.ReleaseRequest;
 import dev.whodecides.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,12 +32,17 @@ final class ReleaseCommand implements Runnable {
   }
 
   /** {@code whodecides release record}. */
-  @Command(name = "record", mixinStandardHelpOptions = true,
+  @Command(name = "record",
       description = "Record a ship-or-wait call. Only the product's effective release owner may make it, and a ship"
           + " below the agreed bar needs --accepted-risk. Exit 1 when refused.")
   static final class Record implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    // Not mixinStandardHelpOptions: its -V/--version would clash with the release's --version, and
+    // picocli then dropped --help too, so "release record --help" asked for the required options.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin StoreOptions store;
 
@@ -62,39 +63,24 @@ final class ReleaseCommand implements Runnable {
     @Option(names = "--wait-until", paramLabel = "DATE") String waitUntil;
     @Option(names = "--supersedes", paramLabel = "ID", description = "The record this one corrects.") Long supersedes;
 
+    /** How the command line names the fields a release call is read from. */
+    static final ReleaseInput.Labels LABELS = new ReleaseInput.Labels("--metric", "--bar", "--wait-until",
+        "--supersedes");
+
     @Override
     public Integer call() {
-      Map<String, Double> values = new LinkedHashMap<>();
-      for (String m : metrics) {
-        try {
-          var metric = ReleaseRequest.metric(m);
-          values.put(metric.getKey(), metric.getValue());
-        } catch (IllegalArgumentException e) {
-          throw new UserError("--metric " + e.getMessage());
-        }
-      }
-      Map<String, String> bar = new LinkedHashMap<>();
-      for (String b : bars) {
-        try {
-          Bar parsed = Bar.parse(b);
-          bar.put(parsed.metric(), parsed.expression());
-        } catch (IllegalArgumentException e) {
-          throw new UserError("--bar " + e.getMessage());
-        }
-      }
-      LocalDate until = null;
-      if (waitUntil != null) {
-        try {
-          until = LocalDate.parse(waitUntil);
-        } catch (DateTimeParseException e) {
-          throw new UserError("--wait-until '" + waitUntil + "' is not a date like 2026-12-31");
-        }
+      ReleaseRequest request;
+      try {
+        ReleaseInput input = new ReleaseInput(LABELS).waitUntil(waitUntil).supersedes(supersedes);
+        metrics.forEach(input::metric);
+        bars.forEach(input::bar);
+        request = input.request(product, version, decision, by, acceptedRisk, rationale);
+      } catch (Refusal r) {
+        throw new UserError(r.getMessage());
       }
       var err = spec.commandLine().getErr();
       Catalog c = Output.load(catalog, err);
       Store s = store.open(catalog.get(0));
-      ReleaseRequest request = new ReleaseRequest(product, version, decision, by, values, bar, acceptedRisk,
-          rationale, until, supersedes);
       try {
         ReleaseRecord record = s.append(new ReleasePolicy(Ownership.of(c), Clock.systemUTC()).admit(request, null));
         var out = spec.commandLine().getOut();

@@ -44,8 +44,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Output.load(paths, spec.commandLine().getErr());
+    // Loaded once: the problems printed are those of the catalog the service shows.
     CatalogSource catalog = new CatalogSource(paths);
+    Output.loaded(catalog.get(), paths, spec.commandLine().getErr());
     Store s = store.open(paths.get(0));
     ServiceApp service = new ServiceApp(catalog, s, Clock.systemUTC(), privateReads);
     service.prepare();

@@ -8,6 +8,7 @@ import dev.whodecides.guarantees.ContractReader;
 import dev.whodecides.guarantees.ContractResult;
 import dev.whodecides.guarantees.Planner;
 import dev.whodecides.guarantees.VerifyReport;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.guarantees.jdbc.Connections;
 import dev.whodecides.guarantees.jdbc.Dialect;
 import dev.whodecides.guarantees.jdbc.RoleCheck;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
         + " local CSV/Parquet/JSON files, or any JDBC URL).",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:every check passed",
+      "0:every check passed, or failed only as a warning (a rule of severity warning or info)",
       "1:a check failed or could not be run",
       "2:bad usage or an unreadable contract"},
     footer = {"", "Credentials come from WHODECIDES_<SERVER>_USERNAME and WHODECIDES_<SERVER>_PASSWORD, or the JDBC URL."})
@@ -79,11 +80,20 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  private boolean debug() {
+    return spec.commandLine().getParent() != null
+        && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
+  }
+
   /** The environment credentials are read from; tests replace it. */
   Map<String, String> env = System.getenv();
 
   @Override
   public Integer call() {
+    // Contracts found valid before are not validated again; the schema compiles in the background
+    // while the contracts are read, when one of them is new.
+    ContractReader.prepare(CacheDir.root(null).resolve("valid-contracts"), contracts);
+    long t0 = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     if (timeout <= 0) {
       throw new UserError("--timeout must be a positive number of seconds, not " + timeout);
@@ -102,7 +112,9 @@ final class VerifyCommand implements Callable<Integer> {
       }
       try {
         Contract c = ContractReader.read(p, p.toString());
-        plans.add(Planner.plan(c));
+        List<String> notices = new ArrayList<>(c.notices());
+        plans.add(Planner.plan(c, jdbcUrl != null ? null : c.server(server).orElse(null), notices));
+        notices.forEach(n -> err.println("notice: " + n));
         read.add(c);
       } catch (ContractError e) {
         err.println("whodecides: " + (e.getMessage().startsWith(p.toString()) ? "" : p + ": ") + e.getMessage());
@@ -113,6 +125,8 @@ final class VerifyCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
+    long t1 = System.nanoTime();
+    long connecting = 0;
     // Opened before verifying, so that a wrong --db stops the run before any query is sent.
     Store records = record ? store.open(contracts.get(0)) : null;
     Progress progress = new Progress(err, System.console() != null,
@@ -127,7 +141,9 @@ final class VerifyCommand implements Callable<Integer> {
             + c.servers().stream().map(Contract.Server::name).toList());
       }
       String name = server != null ? server : s != null && s.name() != null ? s.name() : "jdbc";
+      long opening = System.nanoTime();
       try (Connections.Opened db = Connections.open(c, s, name, jdbcUrl, env)) {
+        connecting += System.nanoTime() - opening;
         ContractResult.RoleCheck role = checkRole ? role(c, name, db, err) : null;
         Verifier v = new Verifier(db, timeout);
         ContractResult r = v.verify(c, name, checks, progress::table).withRole(role);
@@ -145,6 +161,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     progress.done();
+    long t2 = System.nanoTime();
     String report = switch (format) {
       case text -> VerifyReport.text(results);
       case json -> VerifyReport.json(results);
@@ -166,15 +183,24 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     if (records != null) {
-      List<Verification> rows = Verification.fromReport(VerifyReport.json(results), Instant.now());
+      List<Verification> rows = Verification.rows(VerifyReportReader.read(VerifyReport.json(results)), Instant.now());
       List<Verification> stored = store.write(() -> records.recordVerifications(rows));
       err.println("whodecides: recorded the results of " + stored.size() + (stored.size() == 1 ? " contract" : " contracts")
           + " in " + StoreOptions.where(records));
       err.flush();
     }
-    boolean allPassed = results.stream().allMatch(r -> r.checks().stream()
-        .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED));
-    return allPassed ? 0 : 1;
+    if (debug()) {
+      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      err.printf("timing: start-up %d ms, read and check contracts %d ms, connect %d ms, checks %d ms, report %d ms%n",
+          uptime - (System.nanoTime() - t0) / 1_000_000,
+          (t1 - t0) / 1_000_000, connecting / 1_000_000, (t2 - t1 - connecting) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
+      err.flush();
+    }
+    // A warning (a failed rule of severity warning or info) is reported but does not fail the run.
+    boolean kept = results.stream().allMatch(r -> r.checks().stream()
+        .allMatch(ch -> ch.result() == CheckResult.Outcome.PASSED || ch.result() == CheckResult.Outcome.WARNING));
+    return kept ? 0 : 1;
   }
 
   /** Checks the connecting role before any of the contract's SQL runs; warns on standard error. */

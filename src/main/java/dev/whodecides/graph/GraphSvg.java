@@ -4,58 +4,74 @@ import dev.whodecides.graph.OwnershipGraph.Box;
 import dev.whodecides.graph.OwnershipGraph.Edge;
 import dev.whodecides.graph.OwnershipGraph.Node;
 import dev.whodecides.graph.OwnershipGraph.Point;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an {@link OwnershipGraph} as one self-contained SVG document: its own styles, a legend,
- * a viewBox so it scales, every box a link to its entity's page. All catalog text is escaped, so
- * the SVG can be served as a file or put inline in an HTML page.
+ * Draws an {@link OwnershipGraph} as one self-contained SVG document: its own styles, a legend, a
+ * viewBox so it scales, every box a link to its entity's page. Only the geometry and the words are
+ * worked out here, as a {@link Picture}; the template {@code ownership-graph.jte} writes the markup
+ * and escapes every text like every page of the service, so the SVG can be served as a file or put
+ * inline in an HTML page.
  */
 public final class GraphSvg {
 
-  private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+  static final String TEMPLATE = "ownership-graph.jte";
+
+  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
   private static final double LEGEND_ROW = 24;
 
   /** Edge classes with their arrowhead colour; each gets a marker {@code wd-arrow-<class>}. */
-  private static final String[][] ARROWS = {
-      {"parent", "#94a3b8"}, {"contains", "#94a3b8"}, {"holds", "#64748b"}, {"scope", "#64748b"},
-      {"member", "#ca8a04"}, {"owns", "#0f766e"}, {"decides", "#2563eb"}, {"gap", "#dc2626"}};
-
-  private static final String STYLE = """
-      .wd-graph{font-family:%s}
-      .wd-graph .node rect{stroke-width:1.3}
-      .wd-graph .node .label{font-size:12px;font-weight:600;fill:#0f172a}
-      .wd-graph .node .detail{font-size:10px;fill:#475569}
-      .wd-graph .node .gap-text{font-size:10px;font-weight:600;fill:#b91c1c}
-      .wd-graph .domain rect{fill:#f3e8ff;stroke:#7e22ce}
-      .wd-graph .group rect{fill:#e0f2fe;stroke:#0369a1}
-      .wd-graph .person rect{fill:#fef9c3;stroke:#a16207}
-      .wd-graph .product rect{fill:#f0fdf4;stroke:#15803d}
-      .wd-graph .product.system rect{fill:#dcfce7;stroke:#166534;stroke-width:2}
-      .wd-graph .decision rect{fill:#f8fafc;stroke:#64748b}
-      .wd-graph .node.gap rect{fill:#fee2e2;stroke:#dc2626;stroke-width:2.4}
-      .wd-graph .node.missing rect{fill:#fff;stroke-dasharray:5 3}
-      .wd-graph .node.focus rect{stroke-width:3.5}
-      .wd-graph a:hover rect{stroke-width:3}
-      .wd-graph .edge path{fill:none;stroke:#94a3b8;stroke-width:1.2}
-      .wd-graph .edge.member path{stroke:#ca8a04;stroke-dasharray:4 3}
-      .wd-graph .edge.owns path{stroke:#0f766e}
-      .wd-graph .edge.holds path,.wd-graph .edge.scope path{stroke:#64748b;stroke-dasharray:2 2}
-      .wd-graph .edge.decides path{stroke:#2563eb;stroke-width:1.8}
-      .wd-graph .edge.gap path{stroke:#dc2626;stroke-width:1.8;stroke-dasharray:5 3}
-      .wd-graph .edge:hover path{stroke-width:3}
-      .wd-graph .edge-label rect{fill:#fff;fill-opacity:.88}
-      .wd-graph .edge-label text{font-size:9.5px;fill:#334155}
-      .wd-graph .edge-label.decides text{fill:#1d4ed8}
-      .wd-graph .edge-label.gap text{fill:#b91c1c;font-weight:600}
-      .wd-graph .legend text{font-size:11px;fill:#334155}
-      .wd-graph .legend .heading{font-weight:600}
-      .wd-graph .note{font-size:11px;fill:#b45309}
-      """.formatted(FONT);
+  private static final List<Arrow> ARROWS = List.of(
+      new Arrow("parent", "#94a3b8"), new Arrow("contains", "#94a3b8"), new Arrow("holds", "#64748b"),
+      new Arrow("scope", "#64748b"), new Arrow("member", "#ca8a04"), new Arrow("owns", "#0f766e"),
+      new Arrow("decides", "#2563eb"), new Arrow("gap", "#dc2626"));
 
   private GraphSvg() {}
+
+  /** What the template draws: sizes and coordinates already written as SVG numbers, texts as plain text. */
+  public record Picture(String width, String height, String title, List<Arrow> arrows, List<Line> edges,
+      List<Label> labels, List<Shape> nodes, Legend legend) {}
+
+  /** An arrowhead marker {@code wd-arrow-<name>} in one colour. */
+  public record Arrow(String name, String colour) {}
+
+  /** One arrow: its style class, its hover text and its path. */
+  public record Line(String cls, String tooltip, String d) {}
+
+  /** The words on an arrow, on a white patch. */
+  public record Label(String cls, String x, String y, String width, String height, String textX, String textY,
+      String text) {}
+
+  /**
+   * One box.
+   *
+   * @param href where the box links to, or null for none
+   * @param gapY the baseline of the red third line, or null when nothing is missing
+   */
+  public record Shape(String href, String cls, String ref, String tooltip, String x, String y, String width,
+      String height, String rx, String textX, String labelY, String label, String detailY, String detail,
+      String gapY, String gap) {}
+
+  /** The legend under the drawing: a row of box kinds, a row of arrow kinds, and an optional note. */
+  public record Legend(List<LegendRow> rows, String noteX, String noteY, String note) {}
+
+  /** One legend row: its heading and its samples. */
+  public record LegendRow(String x, String y, String heading, List<Sample> samples) {}
+
+  /**
+   * A sample box or arrow with its caption.
+   *
+   * @param box true for a box ({@code x}, {@code y}, {@code width}, {@code rx}), false for an arrow ({@code d})
+   */
+  public record Sample(String cls, boolean box, String x, String y, String width, String rx, String d, String textX,
+      String text) {}
 
   /**
    * The SVG text.
@@ -64,89 +80,53 @@ public final class GraphSvg {
    *     {@code /entities/component:default/churn-model}; null for no links
    */
   public static String render(OwnershipGraph graph, String linkBase) {
-    Legend legend = new Legend(graph);
-    double width = Math.ceil(Math.max(graph.width(), legend.width()));
-    double height = Math.ceil(graph.height() + legend.height());
-    StringBuilder b = new StringBuilder(8192 + graph.nodes().size() * 900);
-    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wd-graph\" viewBox=\"0 0 ").append(num(width))
-        .append(' ').append(num(height)).append("\" width=\"").append(num(width)).append("\" height=\"")
-        .append(num(height)).append("\" role=\"img\">\n");
-    b.append("<title>").append(esc(title(graph))).append("</title>\n");
-    b.append("<style>\n").append(STYLE).append("</style>\n");
-    b.append("<defs>\n");
-    for (String[] a : ARROWS) {
-      b.append("<marker id=\"wd-arrow-").append(a[0]).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
-          .append(" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
-          .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(a[1]).append("\"/></marker>\n");
-    }
-    b.append("</defs>\n");
-    b.append("<rect class=\"background\" x=\"0\" y=\"0\" width=\"").append(num(width)).append("\" height=\"")
-        .append(num(height)).append("\" fill=\"#ffffff\"/>\n");
-
-    b.append("<g class=\"edges\">\n");
-    for (Edge e : graph.edges()) {
-      String cls = edgeClass(e);
-      b.append("<g class=\"edge ").append(cls).append("\"><title>").append(esc(e.tooltip())).append("</title>")
-          .append("<path d=\"").append(path(e.points())).append("\" marker-end=\"url(#wd-arrow-").append(cls)
-          .append(")\"/></g>\n");
-    }
-    b.append("</g>\n<g class=\"edge-labels\">\n");
-    for (Edge e : graph.edges()) {
-      Box l = e.labelBox();
-      if (l == null || e.label().isEmpty()) {
-        continue;
-      }
-      b.append("<g class=\"edge-label ").append(edgeClass(e)).append("\"><rect x=\"").append(num(l.x()))
-          .append("\" y=\"").append(num(l.y())).append("\" width=\"").append(num(l.width())).append("\" height=\"")
-          .append(num(l.height())).append("\" rx=\"2\"/><text x=\"").append(num(l.x() + l.width() / 2))
-          .append("\" y=\"").append(num(l.y() + l.height() - 4)).append("\" text-anchor=\"middle\">")
-          .append(esc(e.label())).append("</text></g>\n");
-    }
-    b.append("</g>\n<g class=\"nodes\">\n");
-    for (Node n : graph.nodes()) {
-      node(b, n, linkBase, n.ref().equals(graph.focus()));
-    }
-    b.append("</g>\n");
-    legend.write(b, graph.height());
-    b.append("</svg>\n");
-    return b.toString();
+    StringOutput out = new StringOutput(8192 + graph.nodes().size() * 900);
+    TEMPLATES.render(TEMPLATE, picture(graph, linkBase), out);
+    return out.toString();
   }
 
-  private static void node(StringBuilder b, Node n, String linkBase, boolean focus) {
-    Box box = n.box();
-    boolean link = linkBase != null && n.inCatalog();
-    if (link) {
-      b.append("<a href=\"").append(esc(linkBase + urlPath(n.ref().toString()))).append("\">");
+  /** The picture the template draws; see {@link #render}. */
+  public static Picture picture(OwnershipGraph graph, String linkBase) {
+    LegendLayout legend = new LegendLayout(graph);
+    double width = Math.ceil(Math.max(graph.width(), legend.width()));
+    double height = Math.ceil(graph.height() + legend.height());
+    List<Line> edges = new ArrayList<>();
+    List<Label> labels = new ArrayList<>();
+    for (Edge e : graph.edges()) {
+      String cls = edgeClass(e);
+      edges.add(new Line(cls, Text.xml(e.tooltip()), path(e.points())));
+      Box l = e.labelBox();
+      if (l != null && !e.label().isEmpty()) {
+        labels.add(new Label(cls, num(l.x()), num(l.y()), num(l.width()), num(l.height()),
+            num(l.x() + l.width() / 2), num(l.y() + l.height() - 4), Text.xml(e.label())));
+      }
     }
-    b.append("<g class=\"node ").append(n.kind().cssClass()).append(n.gap() ? " gap" : "")
-        .append(n.inCatalog() ? "" : " missing").append(focus ? " focus" : "")
-        .append("\" data-ref=\"").append(esc(n.ref().toString())).append("\"><title>").append(esc(n.tooltip())).append("</title>");
+    List<Shape> nodes = new ArrayList<>();
+    for (Node n : graph.nodes()) {
+      nodes.add(shape(n, linkBase, n.ref().equals(graph.focus())));
+    }
+    return new Picture(num(width), num(height), Text.xml(title(graph)), ARROWS, edges, labels, nodes,
+        legend.legend(graph.height()));
+  }
+
+  private static Shape shape(Node n, String linkBase, boolean focus) {
+    Box box = n.box();
+    String href = linkBase != null && n.inCatalog() ? Text.xml(linkBase + urlPath(n.ref().toString())) : null;
+    String cls = "node " + n.kind().cssClass() + (n.gap() ? " gap" : "") + (n.inCatalog() ? "" : " missing")
+        + (focus ? " focus" : "");
     double rx = switch (n.kind()) {
       case PERSON -> box.height() / 2;
       case DOMAIN -> 14;
       case DECISION -> 2;
       default -> 6;
     };
-    b.append("<rect x=\"").append(num(box.x())).append("\" y=\"").append(num(box.y())).append("\" width=\"")
-        .append(num(box.width())).append("\" height=\"").append(num(box.height())).append("\" rx=\"")
-        .append(num(Math.min(rx, box.height() / 2))).append("\"/>");
     double x = box.x() + (n.kind() == NodeKind.PERSON ? Math.min(Text.PAD_X + 4, box.width() / 2) : Text.PAD_X);
-    double y = box.y() + Text.PAD_Y + Text.TITLE_LINE - 3.5;
-    b.append("<text class=\"label\" x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\">")
-        .append(esc(n.label())).append("</text>");
-    y += Text.DETAIL_LINE;
-    b.append("<text class=\"detail\" x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\">")
-        .append(esc(n.detail())).append("</text>");
-    if (n.gap()) {
-      y += Text.DETAIL_LINE;
-      b.append("<text class=\"gap-text\" x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\">")
-          .append(esc(Text.gapLine(n.gaps()))).append("</text>");
-    }
-    b.append("</g>");
-    if (link) {
-      b.append("</a>");
-    }
-    b.append('\n');
+    double labelY = box.y() + Text.PAD_Y + Text.TITLE_LINE - 3.5;
+    double detailY = labelY + Text.DETAIL_LINE;
+    return new Shape(href, cls, Text.xml(n.ref().toString()), Text.xml(n.tooltip()), num(box.x()), num(box.y()),
+        num(box.width()), num(box.height()), num(Math.min(rx, box.height() / 2)), num(x), num(labelY),
+        Text.xml(n.label()), num(detailY), Text.xml(n.detail()), n.gap() ? num(detailY + Text.DETAIL_LINE) : null,
+        n.gap() ? Text.xml(Text.gapLine(n.gaps())) : null);
   }
 
   private static String edgeClass(Edge e) {
@@ -167,8 +147,8 @@ public final class GraphSvg {
     return p.toString();
   }
 
-  /** The legend under the drawing: box kinds, arrow kinds, and what was left out. */
-  private static final class Legend {
+  /** Where the legend's rows, samples and note go, under the drawing. */
+  private static final class LegendLayout {
 
     private static final String[][] BOXES = {
         {"domain", "Domain"}, {"group", "Group"}, {"person", "Person"}, {"product system", "System"},
@@ -184,7 +164,7 @@ public final class GraphSvg {
 
     private final String note;
 
-    Legend(OwnershipGraph graph) {
+    LegendLayout(OwnershipGraph graph) {
       String focus = graph.focus() == null ? ""
           : "Centred on " + graph.focus() + ": what lies under it and its direct neighbours. ";
       String omitted = graph.omitted() == 0 ? ""
@@ -209,69 +189,34 @@ public final class GraphSvg {
       return w;
     }
 
-    void write(StringBuilder b, double top) {
+    Legend legend(double top) {
       double y = top + 4;
-      b.append("<g class=\"legend\">\n");
-      row(b, BOXES, true, y);
-      row(b, EDGES, false, y + LEGEND_ROW);
-      if (!note.isEmpty()) {
-        b.append("<text class=\"note\" x=\"").append(num(PAD)).append("\" y=\"").append(num(y + 2 * LEGEND_ROW + 12))
-            .append("\">").append(esc(note)).append("</text>\n");
-      }
-      b.append("</g>\n");
+      List<LegendRow> rows = List.of(row(BOXES, true, y), row(EDGES, false, y + LEGEND_ROW));
+      return new Legend(rows, num(PAD), num(y + 2 * LEGEND_ROW + 12), note.isEmpty() ? null : Text.xml(note));
     }
 
-    private static void row(StringBuilder b, String[][] items, boolean boxes, double y) {
+    private static LegendRow row(String[][] items, boolean boxes, double y) {
       double x = PAD;
       String heading = boxes ? "Boxes" : "Arrows";
-      b.append("<text class=\"heading\" x=\"").append(num(x)).append("\" y=\"").append(num(y + 12)).append("\">")
-          .append(heading).append("</text>");
+      String headingX = num(x);
       x += Text.width(heading, 11, true) + GAP;
+      List<Sample> samples = new ArrayList<>();
       for (String[] item : items) {
+        double start = x;
         if (boxes) {
-          b.append("<g class=\"node ").append(item[0]).append("\"><rect x=\"").append(num(x)).append("\" y=\"")
-              .append(num(y)).append("\" width=\"").append(num(SWATCH)).append("\" height=\"16\" rx=\"")
-              .append(item[0].startsWith("person") ? "8" : item[0].equals("domain") ? "6" : "3").append("\"/></g>");
           x += SWATCH + 6;
+          samples.add(new Sample(item[0], true, num(start), num(y), num(SWATCH),
+              item[0].startsWith("person") ? "8" : item[0].equals("domain") ? "6" : "3", null, num(x), item[1]));
         } else {
-          b.append("<g class=\"edge ").append(item[0]).append("\"><path d=\"M").append(num(x)).append(',')
-              .append(num(y + 8)).append(" L").append(num(x + SWATCH + 4)).append(',').append(num(y + 8))
-              .append("\" marker-end=\"url(#wd-arrow-").append(item[0]).append(")\"/></g>");
           x += SWATCH + 8 + 6;
+          samples.add(new Sample(item[0], false, null, null, null, null,
+              "M" + num(start) + "," + num(y + 8) + " L" + num(start + SWATCH + 4) + "," + num(y + 8), num(x),
+              item[1]));
         }
-        b.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y + 12)).append("\">").append(esc(item[1]))
-            .append("</text>");
         x += Text.width(item[1], 11, false) + GAP;
       }
-      b.append('\n');
+      return new LegendRow(headingX, num(y + 12), heading, samples);
     }
-  }
-
-  /** Text safe inside XML content and attribute values; characters XML forbids are dropped. */
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            out.append(c).append(s.charAt(++i));
-          } else if (c == '\t' || c == '\n' || c == '\r'
-              || c >= 0x20 && c < 0xD800 || c >= 0xE000 && c <= 0xFFFD) {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 
   /** A reference as a URL path: letters, digits and {@code -._~:/@} stay, the rest is percent-encoded. */

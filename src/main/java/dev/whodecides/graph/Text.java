@@ -76,6 +76,36 @@ final class Text {
     return EDGE_SIZE + 5;
   }
 
+  /**
+   * Text as XML 1.0 may hold it: characters XML forbids (most control characters, lone surrogates)
+   * are dropped, so the SVG stays well-formed whatever the catalog says. Escaping is the template's.
+   */
+  static String xml(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      boolean allowed = pair || c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800
+          || c >= 0xE000 && c <= 0xFFFD;
+      if (!allowed && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null && allowed) {
+        out.append(c);
+        if (pair) {
+          out.append(s.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
   /** The red third line of a box with gaps, or null. */
   static String gapLine(List<String> gaps) {
     return gaps.isEmpty() ? null : "no owner: " + String.join(", ", gaps);

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An ODCS contract reduced to what verification needs: where the data lives and what it promises. */
+/**
+ * An ODCS contract reduced to what verification needs: where the data lives and what it promises.
+ * {@code lines} maps JSON pointers of the contract ({@code /schema/0/quality/1}) to their line, so
+ * that what is said about a field can name its line; {@code notices} are what was accepted but
+ * deserves a word (an extension of the standard that was ignored).
+ */
 public record Contract(
     String id,
     String file,
@@ -13,9 +18,14 @@ public record Contract(
     List<Server> servers,
     List<SchemaObject> objects,
     List<Map<String, Object>> slaProperties,
-    String slaDefaultElement) {
+    String slaDefaultElement,
+    Map<String, Integer> lines,
+    List<String> notices) {
 
-  /** One entry of {@code servers}. {@code catalog} is Trino's (and Databricks') level above the schema. */
+  /**
+   * One entry of {@code servers}. For duckdb, {@code database} is the path of the database file;
+   * {@code catalog} is Trino's (and Databricks') level above the schema.
+   */
   public record Server(String name, String type, String host, Integer port, String database, String schema,
       String path, String format, String catalog) {
 
@@ -35,10 +45,13 @@ public record Contract(
     }
   }
 
-  /** One column. {@code required}/{@code unique} also come from the older isNullable/isUnique. */
+  /**
+   * One column, or a nested element of one: {@code items} is what an array holds, {@code fields}
+   * what an object holds. {@code required}/{@code unique} also come from the older isNullable/isUnique.
+   */
   public record Property(String name, String physicalName, String logicalType, String physicalType,
-      boolean required, boolean unique, boolean primaryKey, Map<String, Object> options,
-      List<Map<String, Object>> quality) {
+      boolean required, boolean unique, boolean primaryKey, Integer primaryKeyPosition, Map<String, Object> options,
+      List<Map<String, Object>> quality, Property items, List<Property> fields) {
 
     public String column() {
       return physicalName != null && !physicalName.isBlank() ? physicalName : name;
@@ -51,5 +64,26 @@ public record Contract(
       return servers.stream().findFirst();
     }
     return servers.stream().filter(s -> name.equals(s.name())).findFirst();
+  }
+
+  /** The line of a JSON pointer, or of its nearest enclosing field; 1 when unknown. */
+  public int line(String pointer) {
+    String p = pointer;
+    while (true) {
+      Integer l = lines.get(p);
+      if (l != null) {
+        return l;
+      }
+      int cut = p.lastIndexOf('/');
+      if (cut < 0) {
+        return 1;
+      }
+      p = p.substring(0, cut);
+    }
+  }
+
+  /** {@code file:line} of a JSON pointer, for messages. */
+  public String at(String pointer) {
+    return file + ":" + line(pointer);
   }
 }

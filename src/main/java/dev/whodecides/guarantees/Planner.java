@@ -2,48 +2,84 @@ package dev.whodecides.guarantees;
 
 import dev.whodecides.guarantees.Check.Metric;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns a contract's schema, quality rules and service levels into checks. */
 public final class Planner {
 
+  /** Server types whose data are files: they have no native column types, so physicalType is not checked there. */
+  private static final Set<String> FILE_SERVERS = Set.of("local", "file", "csv", "parquet", "json", "s3", "gcs",
+      "azure");
+
   private Planner() {}
 
-  /** The checks of a contract, in contract order. Rules that cannot be run (a custom engine) are left out. */
+  /** The checks of a contract against its first server; notices are dropped. */
   public static List<Check> plan(Contract c) throws ContractError {
+    return plan(c, c.server(null).orElse(null), new ArrayList<>());
+  }
+
+  /**
+   * The checks of a contract, in contract order, for {@code server} (null: a JDBC URL given by the
+   * user). Rules that cannot be run (a custom engine, a library rule without the arguments it
+   * needs) are left out with a line in {@code notices} where that is worth saying.
+   */
+  public static List<Check> plan(Contract c, Contract.Server server, List<String> notices) throws ContractError {
+    boolean physical = server == null || server.type() == null
+        || !FILE_SERVERS.contains(server.type().toLowerCase(Locale.ROOT));
     List<Check> out = new ArrayList<>();
-    for (Contract.SchemaObject o : c.objects()) {
+    for (int i = 0; i < c.objects().size(); i++) {
+      Contract.SchemaObject o = c.objects().get(i);
       String t = o.table();
       out.add(check("objectExists", o.name(), null, Guarantee.COMPLETENESS, Metric.OBJECT_EXISTS, t, null, null, null));
-      for (Contract.Property p : o.properties()) {
+      List<Contract.Property> keys = o.properties().stream().filter(Contract.Property::primaryKey).toList();
+      for (int j = 0; j < o.properties().size(); j++) {
+        Contract.Property p = o.properties().get(j);
         String col = p.column();
         out.add(check("propertyExists", o.name(), p.name(), Guarantee.COMPLETENESS, Metric.PROPERTY_EXISTS, t, col, null, null));
         if (p.logicalType() != null) {
           out.add(check("propertyType", o.name(), p.name(), Guarantee.INTEGRITY, Metric.PROPERTY_TYPE, t, col, null, null)
-              .withText(p.logicalType()));
+              .withText(p.logicalType()).withDeclared(p));
+        }
+        if (physical && p.physicalType() != null && !p.physicalType().isBlank()) {
+          out.add(check("physicalType", o.name(), p.name(), Guarantee.INTEGRITY, Metric.PHYSICAL_TYPE, t, col, null, null)
+              .withText(p.physicalType()));
         }
         if (p.required()) {
           out.add(check("required", o.name(), p.name(), Guarantee.COMPLETENESS, Metric.NULLS, t, col, null, Threshold.equalTo(0)));
         }
-        if (p.primaryKey()) {
+        if (p.primaryKey() && keys.size() == 1) {
           out.add(check("primaryKey", o.name(), p.name(), Guarantee.INTEGRITY, Metric.PRIMARY_KEY, t, col, null, Threshold.equalTo(0)));
         }
         if (p.unique()) {
           out.add(check("unique", o.name(), p.name(), Guarantee.INTEGRITY, Metric.DUPLICATES, t, col, null, Threshold.equalTo(0)));
         }
         options(out, o, p);
-        for (Map<String, Object> q : p.quality()) {
-          quality(out, c, o, p, q);
+        for (int k = 0; k < p.quality().size(); k++) {
+          quality(out, c, o, p, p.quality().get(k), "/schema/" + i + "/properties/" + j + "/quality/" + k, notices);
         }
       }
-      for (Map<String, Object> q : o.quality()) {
-        quality(out, c, o, null, q);
+      if (keys.size() > 1) {
+        // A composite key is one key: its columns together, in primaryKeyPosition order, are filled and unique.
+        List<Contract.Property> ordered = keys.stream()
+            .sorted(Comparator.comparing((Contract.Property p) -> p.primaryKeyPosition() == null ? Integer.MAX_VALUE
+                : p.primaryKeyPosition()))
+            .toList();
+        out.add(new Check("primaryKey", o.name(), null, Guarantee.INTEGRITY, Metric.PRIMARY_KEY, t, null,
+            ordered.stream().map(Contract.Property::column).toList(), null,
+            String.join(", ", ordered.stream().map(Contract.Property::name).toList()), Threshold.equalTo(0), 0));
+      }
+      for (int k = 0; k < o.quality().size(); k++) {
+        quality(out, c, o, null, o.quality().get(k), "/schema/" + i + "/quality/" + k, notices);
       }
     }
-    for (Map<String, Object> sla : c.slaProperties()) {
-      sla(out, c, sla);
+    for (int i = 0; i < c.slaProperties().size(); i++) {
+      sla(out, c, c.slaProperties().get(i), "/slaProperties/" + i);
     }
     return out;
   }
@@ -83,14 +119,15 @@ public final class Planner {
   }
 
   private static void quality(List<Check> out, Contract c, Contract.SchemaObject o, Contract.Property p,
-      Map<String, Object> q) throws ContractError {
+      Map<String, Object> q, String pointer, List<String> notices) throws ContractError {
     String where = o.name() + (p == null ? "" : "." + p.name());
     String type = q.get("type") == null ? null : q.get("type").toString().toLowerCase(Locale.ROOT);
+    String severity = q.get("severity") == null ? null : q.get("severity").toString();
     Threshold th;
     try {
       th = Threshold.of(q);
     } catch (IllegalArgumentException e) {
-      throw new ContractError("quality rule of " + where + ": " + e.getMessage());
+      throw new ContractError(c.at(pointer) + ": quality rule of " + where + ": " + e.getMessage());
     }
     String t = o.table();
     String col = p == null ? null : p.column();
@@ -98,10 +135,11 @@ public final class Planner {
     if ("sql".equals(type)) {
       Object query = q.get("query");
       if (query == null || th == null) {
-        throw new ContractError("sql quality rule of " + where + " needs a query and a mustBe... comparison");
+        throw new ContractError(c.at(pointer) + ": sql quality rule of " + where + " needs a query and a mustBe..."
+            + " comparison");
       }
       out.add(new Check("sql", o.name(), prop, Guarantee.ofDimension(q.get("dimension"), Guarantee.QUALITY), Metric.SQL,
-          t, col, null, null, query.toString(), th, 0));
+          t, col, null, null, query.toString(), th, 0).withSeverity(severity));
       return;
     }
     if ("custom".equals(type) || "text".equals(type)) {
@@ -139,7 +177,9 @@ public final class Planner {
           metric = Metric.INVALID_VALUES;
           values = list(args.get("validValues"), q.get("validValues"));
           if (values == null) {
-            throw new ContractError("invalidValues rule of " + where + " needs arguments.validValues or arguments.pattern");
+            notices.add(c.at(pointer) + ": the invalidValues rule of " + where + " names neither arguments.validValues"
+                + " nor arguments.pattern, so nothing can be invalid; the rule is left out and the others run");
+            return;
           }
         }
       }
@@ -159,19 +199,26 @@ public final class Planner {
       case "rowCount", "countCheck" -> {
         metric = Metric.ROW_COUNT;
         dflt = Guarantee.COMPLETENESS;
+        if (th != null && th.percent()) {
+          // ODCS counts rows as a number; a percentage of the rows themselves is always 100.
+          notices.add(c.at(pointer) + ": rowCount of " + where + " compares the number of rows; its unit: percent is"
+              + " ignored");
+          th = new Threshold(th.operator(), th.values(), null, false);
+        }
       }
-      default -> throw new ContractError("quality rule of " + where + " names metric '" + name
+      default -> throw new ContractError(c.at(pointer) + ": quality rule of " + where + " names metric '" + name
           + "'; use nullValues, missingValues, invalidValues, duplicateValues or rowCount");
     }
     if (th == null) {
-      throw new ContractError("quality rule " + name + " of " + where + " needs a comparison such as mustBe: 0");
+      throw new ContractError(c.at(pointer) + ": quality rule " + name + " of " + where
+          + " needs a comparison such as mustBe: 0");
     }
     if ((metric == Metric.NULLS || metric == Metric.MISSING || metric == Metric.INVALID_VALUES
         || metric == Metric.INVALID_PATTERN || metric == Metric.DUPLICATES) && col == null) {
-      throw new ContractError("quality rule " + name + " of " + where + " belongs on a property");
+      throw new ContractError(c.at(pointer) + ": quality rule " + name + " of " + where + " belongs on a property");
     }
     out.add(new Check(name, o.name(), prop, Guarantee.ofDimension(q.get("dimension"), dflt), metric, t, col, columns,
-        values, text, th, 0));
+        values, text, th, 0).withSeverity(severity));
   }
 
   private static String column(Contract.SchemaObject o, String property) {
@@ -187,7 +234,7 @@ public final class Planner {
     return v instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(v));
   }
 
-  private static void sla(List<Check> out, Contract c, Map<String, Object> sla) throws ContractError {
+  private static void sla(List<Check> out, Contract c, Map<String, Object> sla, String pointer) throws ContractError {
     String property = String.valueOf(sla.get("property"));
     Metric metric = switch (property.toLowerCase(Locale.ROOT)) {
       case "freshness", "latency" -> Metric.NEWEST_AGE;
@@ -201,23 +248,70 @@ public final class Planner {
     if (element == null) {
       return; // nothing names the column to measure; ODCS allows that, so the promise stays unchecked
     }
-    String[] parts = element.toString().split("\\.", 2);
-    if (parts.length != 2) {
-      throw new ContractError("slaProperties " + property + " element '" + element + "' must be object.property");
+    double value;
+    double seconds;
+    String unit;
+    Object v = sla.get("value");
+    Double iso = v instanceof String s ? isoSeconds(s) : null;
+    if (iso != null) {
+      // An ISO 8601 duration carries its own unit; the age is then measured in days.
+      unit = "d";
+      seconds = 86_400;
+      value = iso / 86_400;
+    } else if (v instanceof Number n) {
+      value = n.doubleValue();
+      unit = sla.get("unit") == null ? "d" : sla.get("unit").toString();
+      seconds = unitSeconds(unit);
+      if (seconds <= 0) {
+        throw new ContractError(c.at(pointer + "/unit") + ": slaProperties " + property + " has unit '" + unit
+            + "'; use s, m, h, d, w or y");
+      }
+    } else {
+      throw new ContractError(c.at(pointer + "/value") + ": slaProperties " + property + " needs a number or an ISO"
+          + " 8601 duration such as P1Y or PT6H as its value, not '" + v + "'");
     }
-    if (!(sla.get("value") instanceof Number value)) {
-      throw new ContractError("slaProperties " + property + " needs a numeric value, not '" + sla.get("value") + "'");
+    for (String one : element.toString().split(",")) {
+      String el = one.strip();
+      String[] parts = el.split("\\.", 2);
+      if (parts.length != 2) {
+        // Without an object name the element is a column of the contract's only object.
+        if (c.objects().size() != 1) {
+          throw new ContractError(c.at(pointer + "/element") + ": slaProperties " + property + " element '" + el
+              + "' must be object.property, since the contract has " + c.objects().size() + " objects");
+        }
+        parts = new String[] {c.objects().get(0).name(), el};
+      }
+      String objectName = parts[0];
+      Contract.SchemaObject obj = c.objects().stream().filter(o -> o.name().equals(objectName)).findFirst().orElse(null);
+      String table = obj == null ? parts[0] : obj.table();
+      String col = obj == null ? parts[1] : column(obj, parts[1]);
+      out.add(new Check(property, parts[0], parts[1], Guarantee.TIMELINESS, metric, table, col, null, null, null,
+          Threshold.of("mustBeLessOrEqualTo", value, unit), seconds));
     }
-    String unit = sla.get("unit") == null ? "d" : sla.get("unit").toString();
-    double seconds = unitSeconds(unit);
-    if (seconds <= 0) {
-      throw new ContractError("slaProperties " + property + " has unit '" + unit + "'; use s, m, h, d or y");
+  }
+
+  private static final Pattern ISO = Pattern.compile(
+      "P(?:(\\d+(?:[.,]\\d+)?)Y)?(?:(\\d+(?:[.,]\\d+)?)M)?(?:(\\d+(?:[.,]\\d+)?)W)?(?:(\\d+(?:[.,]\\d+)?)D)?"
+          + "(?:T(?:(\\d+(?:[.,]\\d+)?)H)?(?:(\\d+(?:[.,]\\d+)?)M)?(?:(\\d+(?:[.,]\\d+)?)S)?)?");
+
+  /**
+   * Seconds in an ISO 8601 duration ({@code P1Y}, {@code P3M}, {@code P2W}, {@code PT6H},
+   * {@code P1DT12H}), counting a year as 365 days and a month as 30; null when the text is not one.
+   */
+  static Double isoSeconds(String text) {
+    String t = text.strip().toUpperCase(Locale.ROOT);
+    Matcher m = ISO.matcher(t);
+    if (t.length() < 3 || !m.matches() || t.endsWith("T")) {
+      return null;
     }
-    Contract.SchemaObject obj = c.objects().stream().filter(o -> o.name().equals(parts[0])).findFirst().orElse(null);
-    String table = obj == null ? parts[0] : obj.table();
-    String col = obj == null ? parts[1] : column(obj, parts[1]);
-    out.add(new Check(property, parts[0], parts[1], Guarantee.TIMELINESS, metric, table, col, null, null, null,
-        Threshold.of("mustBeLessOrEqualTo", value.doubleValue(), unit), seconds));
+    double[] scale = {365 * 86_400.0, 30 * 86_400.0, 7 * 86_400.0, 86_400, 3600, 60, 1};
+    double s = 0;
+    for (int i = 0; i < scale.length; i++) {
+      if (m.group(i + 1) != null) {
+        s += Double.parseDouble(m.group(i + 1).replace(',', '.')) * scale[i];
+      }
+    }
+    return s;
   }
 
   /** Seconds in one unit of an ODCS SLA; 0 when unknown. */

@@ -4,8 +4,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** A comparison from ODCS ({@code mustBe}, {@code mustBeLessThan}, ...) applied to an observed number. */
-public record Threshold(String operator, List<Double> values, String unit) {
+/**
+ * A comparison from ODCS ({@code mustBe}, {@code mustBeLessThan}, ...) applied to an observed number.
+ * {@code mustBe} and {@code mustNotBe} may also compare with {@code true} or {@code false} (an SQL
+ * rule whose query answers yes or no); {@code bool} says so, and the values are then 1 and 0.
+ */
+public record Threshold(String operator, List<Double> values, String unit, boolean bool) {
+
+  public Threshold(String operator, List<Double> values, String unit) {
+    this(operator, values, unit, false);
+  }
 
   private static final List<String> KEYS = List.of("mustBe", "mustNotBe", "mustBeGreaterThan",
       "mustBeGreaterOrEqualTo", "mustBeGreaterThanOrEqualTo", "mustBeLessThan", "mustBeLessOrEqualTo",
@@ -32,6 +40,9 @@ public record Threshold(String operator, List<Double> values, String unit) {
           throw new IllegalArgumentException(key + " needs a list of two numbers");
         }
         return new Threshold(key, List.of(num(l.get(0), key), num(l.get(1), key)), unit);
+      }
+      if (v instanceof Boolean b && (key.equals("mustBe") || key.equals("mustNotBe"))) {
+        return new Threshold(key, List.of(b ? 1.0 : 0.0), unit, true);
       }
       return new Threshold(key.replace("ThanOrEqualTo", "OrEqualTo"), List.of(num(v, key)), unit);
     }
@@ -71,7 +82,7 @@ public record Threshold(String operator, List<Double> values, String unit) {
   @Override
   public String toString() {
     String u = unit == null || unit.isBlank() ? "" : percent() ? "%" : " " + unit;
-    String a = fmt(values.get(0)) + u;
+    String a = bool ? String.valueOf(values.get(0) == 1.0) : fmt(values.get(0)) + u;
     return switch (operator) {
       case "mustBe" -> "= " + a;
       case "mustNotBe" -> "!= " + a;

@@ -1,13 +1,19 @@
 package dev.whodecides.guarantees;
 
-import dev.whodecides.report.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three outputs of {@code whodecides verify}: JSON (a contract), text and JUnit XML. */
+/** The three outputs of {@code whodecides verify}: JSON (a contract, read by {@link VerifyReportReader}), text and JUnit XML. */
 public final class VerifyReport {
+
+  // Its own writer: the verify report is a format of the guarantees, not of the lint reports.
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private VerifyReport() {}
 
@@ -16,6 +22,7 @@ public final class VerifyReport {
     s.put("passed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.PASSED)).sum());
     s.put("failed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.FAILED)).sum());
     s.put("errors", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.ERROR)).sum());
+    s.put("warnings", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.WARNING)).sum());
     return s;
   }
 
@@ -51,7 +58,11 @@ public final class VerifyReport {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("contracts", contracts);
     root.put("summary", summary(results));
-    return Json.write(root);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static String text(List<ContractResult> results) {
@@ -65,7 +76,7 @@ public final class VerifyReport {
       r.scans().forEach((table, n) -> b.append("  table ").append(table).append(": ").append(n)
           .append(n == 1 ? " scan" : " scans").append('\n'));
       for (CheckResult c : r.checks()) {
-        b.append(String.format("  %-6s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
+        b.append(String.format("  %-7s  %-12s  %-18s %s  observed %s, expected %s: %s%n",
             c.result().id(), c.check().guarantee().id(), c.check().kind(), c.check().target(),
             c.observed() == null ? "-" : c.observed(), c.check().thresholdText(), c.message()));
       }
@@ -74,7 +85,8 @@ public final class VerifyReport {
       }
     }
     Map<String, Object> s = summary(results);
-    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ").append(s.get("errors"))
+    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ")
+        .append((long) s.get("warnings") > 0 ? s.get("warnings") + " warnings, " : "").append(s.get("errors"))
         .append(" errors in ").append(results.size()).append(results.size() == 1 ? " contract" : " contracts").append('\n');
     return b.toString();
   }
@@ -108,6 +120,7 @@ public final class VerifyReport {
           case FAILED -> b.append("<failure message=\"").append(xml(detail)).append("\" type=\"")
               .append(c.check().guarantee().id()).append("\"/>");
           case ERROR -> b.append("<error message=\"").append(xml(detail)).append("\"/>");
+          case WARNING -> b.append("<system-out>").append(xml("warning: " + detail)).append("</system-out>");
           default -> { }
         }
         b.append("</testcase>\n");

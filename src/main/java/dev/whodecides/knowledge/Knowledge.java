@@ -1,10 +1,10 @@
 package dev.whodecides.knowledge;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.whodecides.catalog.YamlDocument;
+import dev.whodecides.catalog.YamlReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,32 +24,25 @@ import java.util.Set;
 public final class Knowledge {
 
   /** One podcast episode the knowledge cites. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record CitedEpisode(String slug, String title, String guest, String youtube) {}
 
   /** Where a claim's evidence lies, as written in the knowledge file. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Source(String source, String from, String to) {}
 
   /** One statement in the project's own words, with its evidence. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Claim(String id, String text, List<Source> citations) {}
 
   /** What a role is for, what it decides, and what goes missing without it. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record RoleCard(String id, String name, String summary, String decides, String withoutIt, String signal,
       List<String> claims, List<String> summaryClaims, List<String> decidesClaims, List<String> withoutItClaims,
       List<String> signalClaims) {}
 
   /** A decision type as a question, with its owning role. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record DecisionCard(String id, String name, String question, String role, List<String> claims) {}
 
   /** Why a rule matters. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record RuleCard(String id, String why, List<String> claims) {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
   record Data(List<CitedEpisode> episodes, List<Claim> claims, List<RoleCard> roles,
       List<DecisionCard> decisionTypes, List<RuleCard> rules) {}
 
@@ -98,10 +91,64 @@ public final class Knowledge {
     }
   }
 
+  /**
+   * Reads the knowledge file with the catalog's YAML reader (one reader for every YAML input);
+   * fields the records do not name are ignored, so the file may carry notes of its own.
+   */
   static Knowledge read(InputStream in) throws IOException {
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    return new Knowledge(mapper.readValue(in, Data.class));
+    List<YamlDocument> docs = new ArrayList<>();
+    try {
+      YamlReader.readText(new InputStreamReader(in, StandardCharsets.UTF_8), docs::add);
+    } catch (YamlReader.YamlError e) {
+      throw new IOException("line " + e.line() + ": " + e.getMessage(), e);
+    }
+    if (docs.isEmpty() || !(docs.get(0).value() instanceof Map<?, ?> root)) {
+      throw new IOException("a knowledge file is a map with episodes, claims, roles, decisionTypes and rules");
+    }
+    return new Knowledge(new Data(
+        list(root, "episodes", m -> new CitedEpisode(text(m, "slug"), text(m, "title"), text(m, "guest"),
+            text(m, "youtube"))),
+        list(root, "claims", m -> new Claim(text(m, "id"), text(m, "text"),
+            list(m, "citations", c -> new Source(text(c, "source"), text(c, "from"), text(c, "to"))))),
+        list(root, "roles", m -> new RoleCard(text(m, "id"), text(m, "name"), text(m, "summary"), text(m, "decides"),
+            text(m, "withoutIt"), text(m, "signal"), texts(m, "claims"), texts(m, "summaryClaims"),
+            texts(m, "decidesClaims"), texts(m, "withoutItClaims"), texts(m, "signalClaims"))),
+        list(root, "decisionTypes", m -> new DecisionCard(text(m, "id"), text(m, "name"), text(m, "question"),
+            text(m, "role"), texts(m, "claims"))),
+        list(root, "rules", m -> new RuleCard(text(m, "id"), text(m, "why"), texts(m, "claims")))));
+  }
+
+  private static <T> List<T> list(Map<?, ?> m, String field, Function<Map<?, ?>, T> item) throws IOException {
+    Object v = m.get(field);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> values)) {
+      throw new IOException(field + " must be a list");
+    }
+    List<T> out = new ArrayList<>(values.size());
+    for (Object o : values) {
+      if (!(o instanceof Map<?, ?> entry)) {
+        throw new IOException("each entry of " + field + " must be a map");
+      }
+      out.add(item.apply(entry));
+    }
+    return out;
+  }
+
+  private static String text(Map<?, ?> m, String field) {
+    Object v = m.get(field);
+    return v == null ? null : v.toString();
+  }
+
+  /** A list of texts; absent is null, as the cards expect of an optional list. */
+  private static List<String> texts(Map<?, ?> m, String field) {
+    return m.get(field) instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null;
+  }
+
+  /** A function that may refuse its input with an IOException, for the lists of the file. */
+  private interface Function<A, B> {
+    B apply(A a) throws IOException;
   }
 
   public Map<String, CitedEpisode> episodes() {

@@ -234,7 +234,8 @@ public final class Store {
       List<Verification> out = new ArrayList<>();
       for (Verification v : rows) {
         long id = h.createUpdate("INSERT INTO verifications (imported_at, contract, file, server, passed, failed,"
-                + " errors, result) VALUES (:at, :contract, :file, :server, :passed, :failed, :errors, :result)")
+                + " errors, warnings, result) VALUES (:at, :contract, :file, :server, :passed, :failed, :errors, :warnings,"
+                + " :result)")
             .bind("at", v.importedAt().toString())
             .bind("contract", v.contract())
             .bind("file", v.file())
@@ -242,6 +243,7 @@ public final class Store {
             .bind("passed", v.passed())
             .bind("failed", v.failed())
             .bind("errors", v.errors())
+            .bind("warnings", v.warnings())
             .bind("result", v.result())
             .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)
@@ -298,7 +300,7 @@ public final class Store {
   private static Verification verification(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Verification(rs.getLong("id"), Instant.parse(rs.getString("imported_at")), rs.getString("contract"),
         rs.getString("file"), rs.getString("server"), rs.getLong("passed"), rs.getLong("failed"),
-        rs.getLong("errors"), rs.getString("result"));
+        rs.getLong("errors"), rs.getLong("warnings"), rs.getString("result"));
   }
 
   private static Map<String, String> barMap(List<Bar> bars) {

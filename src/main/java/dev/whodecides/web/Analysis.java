@@ -31,8 +31,8 @@ final class Analysis {
   /** At most one ELK layout runs at a time in the whole service, so graph requests cannot take every core. */
   private static final java.util.concurrent.Semaphore LAYOUTS = new java.util.concurrent.Semaphore(1);
 
-  /** An ownership graph laid out and written as SVG: its text, how many boxes, how many left out. */
-  record Drawn(String svg, int nodes, int omitted) {}
+  /** An ownership graph laid out and ready to draw: the picture, how many boxes, how many left out. */
+  record Drawn(dev.whodecides.graph.GraphSvg.Picture picture, int nodes, int omitted) {}
 
   static final int GRAPH_CACHE = 32;
 
@@ -59,6 +59,22 @@ final class Analysis {
 
   FindingIndex findings() {
     return findings;
+  }
+
+  /**
+   * The findings about an entity named as people type it (a short or a canonical reference, of
+   * one of {@code kinds}). A finding about an entity the catalog could not take (invalid-entity)
+   * matches by its text. Empty when neither the catalog nor the findings know the name.
+   */
+  java.util.Optional<List<dev.whodecides.rules.Finding>> findingsAbout(String text, List<dev.whodecides.vocabulary.Kind> kinds) {
+    dev.whodecides.vocabulary.EntityRef ref;
+    try {
+      ref = catalog.resolve(text.strip(), kinds).filter(catalog::exists).orElse(null);
+    } catch (IllegalArgumentException e) {
+      ref = null;
+    }
+    List<dev.whodecides.rules.Finding> about = findings.about(ref != null ? ref.toString() : text.strip());
+    return ref == null && about.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(about);
   }
 
   DecisionMatrix matrix() {
@@ -97,7 +113,7 @@ final class Analysis {
       LAYOUTS.acquireUninterruptibly();
       try {
         var g = dev.whodecides.graph.OwnershipGraph.of(ownership(), focus, GRAPH_NODES);
-        Drawn d = new Drawn(dev.whodecides.graph.GraphSvg.render(g, "/entities/"), g.nodes().size(), g.omitted());
+        Drawn d = new Drawn(dev.whodecides.graph.GraphSvg.picture(g, "/entities/"), g.nodes().size(), g.omitted());
         mine.complete(d);
         return d;
       } finally {

@@ -1,6 +1,7 @@
 package dev.whodecides.web;
 
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * {@code ?limit=&offset=} of the API's long lists: at most {@code MAX} items a response, so a
@@ -36,12 +37,16 @@ record Paging(int offset, int limit) {
     return (int) Math.min((long) offset + limit, total);
   }
 
-  /** The page block of a response: where it starts, its size, the total, and the next page's address. */
-  java.util.Map<String, Object> describe(Context ctx, int total) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("offset", offset);
-    m.put("limit", limit);
-    m.put("total", total);
+  /** This page's items of the whole list. */
+  <T> List<T> slice(List<T> all) {
+    return all.subList(Math.min(offset, all.size()), end(all.size()));
+  }
+
+  /**
+   * The page block of a response: where it starts, its size, the total, and the next page's
+   * address, which also goes into a {@code Link} header.
+   */
+  ApiBodies.Page describe(Context ctx, int total) {
     String next = null;
     if (end(total) < total) {
       StringBuilder b = new StringBuilder(ctx.path()).append('?');
@@ -53,7 +58,6 @@ record Paging(int offset, int limit) {
       next = b.append("offset=").append(end(total)).append("&limit=").append(limit).toString();
       ctx.header("Link", "<" + next + ">; rel=\"next\"");
     }
-    m.put("next", next);
-    return m;
+    return new ApiBodies.Page(offset, limit, total, next);
   }
 }

@@ -1,17 +1,19 @@
 package dev.whodecides.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.whodecides.release.Bar;
-import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.release.ReleaseInput;
 import dev.whodecides.release.ReleaseRequest;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON shapes of the release API: the request body it reads and the record it answers with. */
+/**
+ * The body of {@code POST /api/releases}: its JSON types are checked here, and its values read by
+ * the same {@link ReleaseInput} as the command line and the form.
+ */
 final class ReleaseJson {
+
+  /** How JSON names the fields, for messages. */
+  static final ReleaseInput.Labels LABELS = new ReleaseInput.Labels("metrics", "bar", "waitUntil", "supersedes");
 
   private ReleaseJson() {}
 
@@ -19,7 +21,7 @@ final class ReleaseJson {
     if (body == null || !body.isObject()) {
       throw new ApiError(400, "the body must be a JSON object with product, version, decision and by");
     }
-    Map<String, Double> metrics = new LinkedHashMap<>();
+    ReleaseInput input = new ReleaseInput(LABELS);
     JsonNode m = body.get("metrics");
     if (m != null && !m.isNull()) {
       if (!m.isObject()) {
@@ -30,10 +32,9 @@ final class ReleaseJson {
         if (!e.getValue().isNumber()) {
           throw new ApiError(400, "metrics." + e.getKey() + " must be a number, not " + e.getValue());
         }
-        metrics.put(e.getKey(), e.getValue().asDouble());
+        input.metric(e.getKey(), e.getValue().asDouble());
       }
     }
-    Map<String, String> bar = new LinkedHashMap<>();
     JsonNode b = body.get("bar");
     if (b != null && !b.isNull()) {
       if (!b.isObject()) {
@@ -44,28 +45,19 @@ final class ReleaseJson {
         if (!e.getValue().isTextual()) {
           throw new ApiError(400, "bar." + e.getKey() + " must be text such as \">= 0.80\", not " + e.getValue());
         }
-        bar.put(e.getKey(), e.getValue().asText());
+        input.bar(e.getKey(), e.getValue().asText());
       }
     }
-    LocalDate waitUntil = null;
-    String wait = text(body, "waitUntil");
-    if (wait != null) {
-      try {
-        waitUntil = LocalDate.parse(wait);
-      } catch (DateTimeParseException e) {
-        throw new ApiError(400, "waitUntil '" + wait + "' is not a date like 2026-12-31");
-      }
-    }
+    input.waitUntil(text(body, "waitUntil"));
     JsonNode sup = body.get("supersedes");
-    Long supersedes = null;
     if (sup != null && !sup.isNull()) {
       if (!sup.canConvertToLong()) {
         throw new ApiError(400, "supersedes must be the id of an earlier record");
       }
-      supersedes = sup.asLong();
+      input.supersedes(sup.asLong());
     }
-    return new ReleaseRequest(text(body, "product"), text(body, "version"), text(body, "decision"),
-        text(body, "by"), metrics, bar, text(body, "acceptedRisk"), text(body, "rationale"), waitUntil, supersedes);
+    return input.request(text(body, "product"), text(body, "version"), text(body, "decision"), text(body, "by"),
+        text(body, "acceptedRisk"), text(body, "rationale"));
   }
 
   private static String text(JsonNode body, String field) {
@@ -77,27 +69,5 @@ final class ReleaseJson {
       throw new ApiError(400, field + " must be text, not " + v);
     }
     return v.asText();
-  }
-
-  static Map<String, Object> record(ReleaseRecord r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("product", r.product());
-    m.put("version", r.version());
-    m.put("decision", r.decision());
-    m.put("by", r.by());
-    m.put("metrics", r.metrics());
-    Map<String, String> bar = new LinkedHashMap<>();
-    for (Bar b : r.bar()) {
-      bar.put(b.metric(), b.expression());
-    }
-    m.put("bar", bar);
-    m.put("acceptedRisk", r.acceptedRisk());
-    m.put("rationale", r.rationale());
-    m.put("waitUntil", r.waitUntil() == null ? null : r.waitUntil().toString());
-    m.put("supersedes", r.supersedes());
-    m.put("recordedAt", r.recordedAt().toString());
-    m.put("statement", r.statement());
-    return m;
   }
 }

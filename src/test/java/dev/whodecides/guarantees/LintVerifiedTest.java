@@ -64,6 +64,15 @@ class LintVerifiedTest {
         .contains("primaryKey orders.order_id failed").contains("invalidValues orders.status failed")
         .contains("data-product-owner");
 
+    // The same contract with both failing rules at severity warning: reported, but kept.
+    Files.writeString(contract, DuckDbVerifyTest.contractFor("csv", "orders.csv")
+        .replace("        primaryKey: true\n", "")
+        .replace("          - metric: invalidValues\n", "          - metric: invalidValues\n            severity: warning\n"));
+    assertThat(run("verify", contract.toString(), "--format", "json", "--output", report.toString()).status()).isZero();
+    assertThat(Files.readString(report)).contains("\"result\" : \"warning\"");
+    assertThat(run("lint", catalog.toString(), "--verified", report.toString(), "--format", "json").out())
+        .doesNotContain("guarantee-broken");
+
     Path junk = dir.resolve("junk.json");
     Files.writeString(junk, "{\"findings\": []}");
     var bad = run("lint", catalog.toString(), "--verified", junk.toString());

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PostgresDb implements AutoCloseable {
 
-  static final String HOST = System.getProperty("whodecides.pg.host", "127.0.0.1");
-  static final String PORT = System.getProperty("whodecides.pg.port", "5432");
-  static final String USER = System.getProperty("whodecides.pg.user", "postgres");
+  public static final String HOST = System.getProperty("whodecides.pg.host", "127.0.0.1");
+  public static final String PORT = System.getProperty("whodecides.pg.port", "5432");
+  public static final String USER = System.getProperty("whodecides.pg.user", "postgres");
 
-  final String name = "whodecides_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  public final String name = "whodecides_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   public final String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?user=" + USER;
 
   private PostgresDb() {}
@@ -49,7 +49,7 @@ public final class PostgresDb implements AutoCloseable {
     return DriverManager.getConnection(url);
   }
 
-  void run(String sql) throws SQLException {
+  public void run(String sql) throws SQLException {
     try (Connection c = connect(); Statement st = c.createStatement()) {
       st.execute(sql);
     }

@@ -57,15 +57,18 @@ class PostgresVerifyIT {
           entry("objectExists my_table", "passed true"),
           entry("propertyExists my_table.field_one", "passed true"),
           entry("propertyType my_table.field_one", "passed varchar"),
+          entry("physicalType my_table.field_one", "passed varchar"), // varchar matches varchar(10): no length declared
           entry("required my_table.field_one", "passed 0"),        // isNullable: false, no nulls
           entry("unique my_table.field_one", "passed 0"),          // isUnique: true, ten distinct codes
           entry("pattern my_table.field_one", "passed 0"),         // every code matches AA-999-AA
           entry("propertyExists my_table.field_two", "passed true"),
           entry("propertyType my_table.field_two", "passed int4"),
+          entry("physicalType my_table.field_two", "passed int4"), // integer is int4
           entry("minimum my_table.field_two", "passed 0"),         // smallest value is 14 >= 10
           entry("sql my_table.field_two", "passed 0"),             // 0% nulls < 5
           entry("propertyExists my_table.field_three", "passed true"),
           entry("propertyType my_table.field_three", "passed timestamptz"),
+          entry("physicalType my_table.field_three", "passed timestamptz"),
           entry("sql my_table", "passed 10"));                     // 10 non-null field_two < 3600
       assertThat(r.scans()).containsExactly(entry("my_table", 3)); // one aggregate scan and two sql rules
       assertThat(r.fatal()).isNull();
@@ -77,7 +80,7 @@ class PostgresVerifyIT {
     try (Connection c = db.connect()) {
       ContractResult r = verify(c, Dialect.POSTGRES, "public", contract(PG.resolve("servicelevels.odcs.yaml")));
       Map<String, String> o = outcomes(r);
-      assertThat(o).hasSize(12);
+      assertThat(o).hasSize(15); // 12 checks and three physical types
       o.forEach((k, v) -> {
         if (k.startsWith("freshness")) {
           // the newest field_three is 2023-12-03 18:38:38; far more than one hour ago
@@ -175,6 +178,45 @@ class PostgresVerifyIT {
               .filter(x -> x.check().kind().equals("retention")).findFirst().orElseThrow().observed());
       // every column metric of my_table shares one scan; the sql rule and the two-column duplicates run alone
       assertThat(r.scans()).containsExactly(entry("my_table", 3));
+    }
+  }
+
+  @Test
+  void compositeKeysPhysicalTypesAndPlaceholdersOnPostgres(@TempDir Path dir) throws Exception {
+    db.run("""
+        CREATE TABLE order_lines (order_id int NOT NULL, line_no smallint, sku varchar(12), price numeric(8,2));
+        INSERT INTO order_lines VALUES (1, 1, 'a', 1.00), (1, 2, 'b', 2.00), (2, 1, 'a', 3.00), (2, 1, 'c', 4.00),
+          (3, NULL, 'd', 5.00);
+        """);
+    try (Connection c = db.connect()) {
+      ContractResult r = verify(c, Dialect.POSTGRES, "public", contract(dir, "lines.odcs.yaml", """
+          apiVersion: v3.1.0
+          kind: DataContract
+          id: lines
+          version: 1.0.0
+          status: active
+          schema:
+            - name: order_lines
+              properties:
+                - {name: order_id, physicalType: integer, primaryKey: true, primaryKeyPosition: 1}
+                - {name: line_no, physicalType: int2, primaryKey: true, primaryKeyPosition: 2}
+                - {name: sku, physicalType: varchar(10), logicalType: string}
+                - {name: price, physicalType: "numeric(8,2)", logicalType: number}
+              quality:
+                - type: sql
+                  query: SELECT COUNT(*) > 0 FROM ${table} WHERE price > 4.5
+                  mustBe: true
+          """));
+      assertThat(outcomes(r)).containsEntry("primaryKey order_lines", "failed 2") // (2, 1) twice, and line_no null
+          .containsEntry("physicalType order_lines.order_id", "passed int4")
+          .containsEntry("physicalType order_lines.line_no", "passed int2")
+          .containsEntry("physicalType order_lines.sku", "failed varchar")
+          .containsEntry("physicalType order_lines.price", "passed numeric")
+          .containsEntry("sql order_lines", "passed true");
+      assertThat(r.checks().stream().filter(x -> x.check().kind().equals("physicalType")
+          && x.check().property().equals("sku")).findFirst().orElseThrow().message())
+          .isEqualTo("column \"sku\" is varchar(12) in the data, not its declared physicalType varchar(10)");
+      assertThat(r.scans()).containsExactly(entry("order_lines", 2)); // the shared scan and the sql rule
     }
   }
 

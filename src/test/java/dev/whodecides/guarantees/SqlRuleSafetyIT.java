@@ -295,11 +295,10 @@ class SqlRuleSafetyIT {
       if (engine != Engine.DUCKDB_FILE) {
         return k;
       }
-      // ODCS names a DuckDB file in `database`; the connector reads `path`. Built directly so this test
-      // exercises the connection and its lock whatever the field is called.
+      // ODCS names a DuckDB file in `database`; the file lives outside the contract's folder here.
       return new Contract(k.id(), k.file(), k.path(),
-          List.of(new Contract.Server("db", "duckdb", null, null, null, null, duckdbFile.toString(), null)),
-          k.objects(), k.slaProperties(), k.slaDefaultElement());
+          List.of(new Contract.Server("db", "duckdb", null, null, duckdbFile.toString(), null, null, null)),
+          k.objects(), k.slaProperties(), k.slaDefaultElement(), k.lines(), k.notices());
     } finally {
       Files.delete(file);
     }

@@ -77,7 +77,7 @@ class VerifyCliTest {
     assertThat(r.status()).isEqualTo(1);
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(List.copyOf(iter(root.fieldNames()))).containsExactly("contracts", "summary");
-    assertThat(List.copyOf(iter(root.get("summary").fieldNames()))).containsExactly("passed", "failed", "errors");
+    assertThat(List.copyOf(iter(root.get("summary").fieldNames()))).containsExactly("passed", "failed", "errors", "warnings");
     JsonNode c = root.get("contracts").get(1);
     assertThat(List.copyOf(iter(c.fieldNames()))).containsExactly("contract", "file", "server", "checks");
     assertThat(c.get("contract").asText()).isEqualTo("orders-csv");
@@ -87,7 +87,7 @@ class VerifyCliTest {
       assertThat(List.copyOf(iter(check.fieldNames()))).containsExactly("check", "object", "property", "guarantee",
           "result", "observed", "threshold", "message");
       assertThat(check.get("guarantee").asText()).isIn("completeness", "timeliness", "integrity", "quality");
-      assertThat(check.get("result").asText()).isIn("passed", "failed", "error");
+      assertThat(check.get("result").asText()).isIn("passed", "failed", "warning", "error");
     }
     JsonNode pk = null;
     for (JsonNode check : c.get("checks")) {
@@ -196,6 +196,60 @@ class VerifyCliTest {
     assertThat(badDb.status()).isEqualTo(2);
     assertThat(badDb.out()).isEmpty();
     assertThat(badDb.err()).contains("not supported").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aFailedWarningRuleIsReportedButExitsZeroWhileAnErrorRuleExitsOne() throws Exception {
+    String contract = """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: warn
+        version: 1.0.0
+        status: active
+        servers:
+          - server: files
+            type: local
+            path: orders.csv
+            format: csv
+        schema:
+          - name: orders
+            quality:
+              - metric: rowCount
+                mustBeGreaterThan: 100
+                severity: %s
+            properties:
+              - name: status
+                quality:
+                  - metric: invalidValues
+                    mustBe: 0
+        """;
+    Path warn = dir.resolve("warn.odcs.yaml");
+    Files.writeString(warn, contract.formatted("warning"));
+    Run w = run("verify", warn.toString(), "--format", "json");
+    assertThat(w.status()).as(w.err()).isEqualTo(0);
+    JsonNode root = new ObjectMapper().readTree(w.out());
+    assertThat(root.get("summary").get("warnings").asInt()).isEqualTo(1);
+    assertThat(root.get("summary").get("failed").asInt()).isZero();
+    JsonNode rowCount = null;
+    for (JsonNode check : root.get("contracts").get(0).get("checks")) {
+      if (check.get("check").asText().equals("rowCount")) {
+        rowCount = check;
+      }
+    }
+    assertThat(rowCount.get("result").asText()).isEqualTo("warning");
+    // The library rule without arguments is left out, with one notice naming its file and line.
+    assertThat(w.err().strip()).startsWith("notice: " + warn + ":20: the invalidValues rule of orders.status")
+        .doesNotContain("\n");
+    assertThat(run("verify", warn.toString()).out()).contains("warning ").contains("1 warnings");
+    Path info = dir.resolve("info.odcs.yaml");
+    Files.writeString(info, contract.formatted("info"));
+    assertThat(run("verify", info.toString()).status()).isEqualTo(0);
+    Path error = dir.resolve("error.odcs.yaml");
+    Files.writeString(error, contract.formatted("error"));
+    assertThat(run("verify", error.toString()).status()).isEqualTo(1);
+    assertThat(run("verify", warn.toString(), "--record").status()).isEqualTo(0);
+    assertThat(dev.whodecides.store.Store.open(null, warn).verifications("warn")).singleElement()
+        .satisfies(v -> assertThat(v.warnings()).isEqualTo(1));
   }
 
   private static <T> List<T> iter(Iterator<T> it) {

@@ -88,7 +88,7 @@ class SiteTest {
   }
 
   static String unescape(String s) {
-    return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return s.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   @Test
@@ -202,12 +202,12 @@ class SiteTest {
       Role r = Role.values()[i];
       Knowledge.RoleCard card = k.role(r.id()).orElseThrow();
       String section = cards[i + 1].substring(0, cards[i + 1].indexOf("</section>"));
-      assertThat(section).contains(">" + HtmlWriter.esc(card.name()) + "</a>");
+      assertThat(section).contains(">" + HtmlWriter.text(card.name()) + "</a>");
       for (String label : List.of("What it decides", "Decision types", "What goes wrong without it", "How to tell it is missing")) {
         assertThat(section).contains("<h3>" + label + "</h3>");
       }
       for (String statement : List.of(card.decides(), card.withoutIt(), card.signal())) {
-        assertThat(paragraphHolding(section, HtmlWriter.esc(statement.strip())))
+        assertThat(paragraphHolding(section, HtmlWriter.text(statement.strip())))
             .as("%s: %s is cited", r.id(), statement).contains("class=\"cite\"");
       }
       for (DecisionType t : DecisionType.of(r)) {
@@ -229,21 +229,21 @@ class SiteTest {
       Knowledge.RoleCard card = k.role(r.id()).orElseThrow();
       String page = read(html.resolve("roles/" + r.id() + ".html"));
       for (String s : List.of(card.summary(), card.decides(), card.withoutIt(), card.signal())) {
-        assertThat(paragraphHolding(page, HtmlWriter.esc(s.strip()))).as("%s: %s", r.id(), s).contains("class=\"cite\"");
+        assertThat(paragraphHolding(page, HtmlWriter.text(s.strip()))).as("%s: %s", r.id(), s).contains("class=\"cite\"");
       }
       claimsAreCited(page, card.claims());
     }
     for (DecisionType t : DecisionType.values()) {
       Knowledge.DecisionCard card = k.decisionType(t.id()).orElseThrow();
       String page = read(html.resolve("decisions/" + t.id() + ".html"));
-      assertThat(paragraphHolding(page, HtmlWriter.esc(card.question().strip()))).contains("class=\"cite\"");
+      assertThat(paragraphHolding(page, HtmlWriter.text(card.question().strip()))).contains("class=\"cite\"");
       assertThat(page).contains("href=\"../roles/" + t.role().id() + ".html\"");
       claimsAreCited(page, card.claims());
     }
     for (RuleDescriptor d : BuiltInRules.descriptors()) {
       Knowledge.RuleCard card = k.rule(d.id()).orElseThrow();
       String page = read(html.resolve("rules/" + d.id() + ".html"));
-      assertThat(paragraphHolding(page, HtmlWriter.esc(card.why().strip()))).contains("class=\"cite\"");
+      assertThat(paragraphHolding(page, HtmlWriter.text(card.why().strip()))).contains("class=\"cite\"");
       claimsAreCited(page, card.claims());
       if (d.role() != null) {
         assertThat(page).contains("href=\"../roles/" + d.role() + ".html\"");
@@ -253,7 +253,7 @@ class SiteTest {
     String evidence = read(html.resolve("evidence.html"));
     for (Knowledge.Claim c : k.claims().values()) {
       assertThat(evidence).contains("id=\"" + c.id() + "\"");
-      assertThat(paragraphHolding(evidence, HtmlWriter.esc(c.text().strip()))).contains("class=\"cite\"");
+      assertThat(paragraphHolding(evidence, HtmlWriter.text(c.text().strip()))).contains("class=\"cite\"");
     }
   }
 
@@ -284,7 +284,7 @@ class SiteTest {
 
   private static void claimsAreCited(String page, List<String> claimIds) {
     for (Knowledge.Claim c : k.claims(claimIds)) {
-      String holder = elementHolding(page, HtmlWriter.esc(c.text().strip()), "<li>", "</li>");
+      String holder = elementHolding(page, HtmlWriter.text(c.text().strip()), "<li>", "</li>");
       List<String> urls = new ArrayList<>();
       Matcher m = CITE.matcher(holder);
       while (m.find()) {

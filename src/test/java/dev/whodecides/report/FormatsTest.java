@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.CatalogLoader;
-import dev.whodecides.guarantees.VerifiedResults;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
@@ -32,7 +32,7 @@ class FormatsTest {
     // With the example's verify report, as the example README runs it, so guarantee-broken shows too.
     result = Linter.lint(CatalogLoader.load(List.of(Path.of("examples/retail-data-org"))),
         new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD,
-            VerifiedResults.read(Path.of("examples/retail-data-org/verified.json"))));
+            VerifyReportReader.verified(VerifyReportReader.read(Files.readString(Path.of("examples/retail-data-org/verified.json"))))));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.whodecides.config.Config;
 import dev.whodecides.config.ConfigError;
 import dev.whodecides.config.ConfigReader;
 import dev.whodecides.guarantees.VerifiedResults;
+import dev.whodecides.guarantees.VerifyReportReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -79,7 +80,7 @@ final class RuleFixtures {
     VerifiedResults results = VerifiedResults.none();
     if (verified != null && Files.isRegularFile(verified)) {
       try {
-        results = VerifiedResults.read(verified);
+        results = VerifyReportReader.verified(VerifyReportReader.read(Files.readString(verified)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
@@ -72,7 +73,7 @@ class RecordsTest {
   @Test
   void aVerifyReportBecomesOneRowPerContract() throws Exception {
     String report = Files.readString(Path.of("examples/retail-data-org/verified.json"));
-    List<Verification> rows = Verification.fromReport(report, AT);
+    List<Verification> rows = rows(report, AT);
     assertThat(rows).singleElement().satisfies(v -> {
       assertThat(v.contract()).isEqualTo("8c1e4f0a-7d2b-4e9f-b3a6-1d5c9e0f2b77");
       assertThat(v.file()).isEqualTo("examples/retail-data-org/contracts/product-master.odcs.yaml");
@@ -88,20 +89,24 @@ class RecordsTest {
 
   @Test
   void aBodyThatIsNotAReportIsNamedInOneSentence() {
-    assertThatThrownBy(() -> Verification.fromReport("{not json", AT)).hasMessageStartingWith("not JSON at line 1");
-    assertThatThrownBy(() -> Verification.fromReport("{\"findings\":[]}", AT))
+    assertThatThrownBy(() -> rows("{not json", AT)).hasMessageStartingWith("not JSON at line 1");
+    assertThatThrownBy(() -> rows("{\"findings\":[]}", AT))
         .hasMessageContaining("no \"contracts\" list");
-    assertThatThrownBy(() -> Verification.fromReport("{\"contracts\":[]}", AT)).hasMessageContaining("no contracts");
-    assertThatThrownBy(() -> Verification.fromReport("{\"contracts\":[{\"checks\":[]}]}", AT))
+    assertThatThrownBy(() -> rows("{\"contracts\":[]}", AT)).hasMessageContaining("no contracts");
+    assertThatThrownBy(() -> rows("{\"contracts\":[{\"checks\":[]}]}", AT))
         .hasMessage("contracts[0].contract must name the contract's id");
-    assertThatThrownBy(() -> Verification.fromReport("{\"contracts\":[{\"contract\":\"c\"}]}", AT))
+    assertThatThrownBy(() -> rows("{\"contracts\":[{\"contract\":\"c\"}]}", AT))
         .hasMessageContaining("contracts[0].checks must be");
-    assertThatThrownBy(() -> Verification.fromReport(
+    assertThatThrownBy(() -> rows(
         "{\"contracts\":[{\"contract\":\"c\",\"checks\":[{\"result\":\"passed\"},{\"result\":\"ok\"}]}]}", AT))
-        .hasMessage("contracts[0].checks[1].result must be passed, failed or error, not \"ok\"");
-    assertThatThrownBy(() -> Verification.fromReport("{\"contracts\":[{\"contract\":\"c\",\"checks\":[{}]}]}", AT))
+        .hasMessage("contracts[0].checks[1].result must be passed, failed, warning or error, not \"ok\"");
+    assertThatThrownBy(() -> rows("{\"contracts\":[{\"contract\":\"c\",\"checks\":[{}]}]}", AT))
         .hasMessageContaining("and is missing");
-    assertThatThrownBy(() -> Verification.fromReport("{\"contracts\":[{\"contract\":7,\"checks\":[]}]}", AT))
+    assertThatThrownBy(() -> rows("{\"contracts\":[{\"contract\":7,\"checks\":[]}]}", AT))
         .hasMessage("contracts[0].contract must be text, not 7");
+  }
+
+  private static List<Verification> rows(String json, Instant at) {
+    return Verification.rows(VerifyReportReader.read(json), at);
   }
 }

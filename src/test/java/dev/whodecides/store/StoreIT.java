@@ -162,7 +162,7 @@ class StoreIT {
   }
 
   static Verification verification(String contract, long failed, Instant at) {
-    return new Verification(null, at, contract, "contracts/" + contract + ".odcs.yaml", "prod", 5, failed, 0,
+    return new Verification(null, at, contract, "contracts/" + contract + ".odcs.yaml", "prod", 5, failed, 0, 0,
         "{\"contract\":\"" + contract + "\",\"checks\":[]}");
   }
 

@@ -35,6 +35,15 @@ class ReleaseCliTest {
   }
 
   @Test
+  void helpPrintsTheOptionsInsteadOfAskingForThem() {
+    Run help = run("release", "record", "--help");
+    assertThat(help.status()).as(help.err()).isZero();
+    assertThat(help.out()).contains("Usage: whodecides release record").contains("--product=REF")
+        .contains("--version=V").contains("--metric=NAME=VALUE");
+    assertThat(help.err()).doesNotContain("Missing required");
+  }
+
+  @Test
   void tokenCreatePrintsTheTokenAloneOnTheLastLine(@TempDir Path dir) {
     Run r = run("token", "create", "--user", "tomas.reyes", "--db", dir.resolve("t.db").toString());
     assertThat(r.status()).isZero();

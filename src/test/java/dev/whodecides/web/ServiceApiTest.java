@@ -3,16 +3,12 @@ package dev.whodecides.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.store.Store;
 import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.web.ServiceClient.Reply;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,11 +22,10 @@ class ServiceApiTest {
 
   @TempDir static Path dir;
   static Javalin app;
+  static ServiceClient client;
   static Store store;
   static String tomas;
   static String lena;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
   static void start() {
@@ -39,6 +34,7 @@ class ServiceApiTest {
     tomas = store.createToken(EntityRef.parse("user:tomas.reyes", null));
     lena = store.createToken(EntityRef.parse("user:lena.vogel", null));
     app = new ServiceApp(() -> catalog, store, Clock.systemUTC()).create().start("127.0.0.1", 0);
+    client = new ServiceClient(app);
   }
 
   @AfterAll
@@ -46,22 +42,13 @@ class ServiceApiTest {
     app.stop();
   }
 
-  record Reply(int status, JsonNode body) {}
-
-  static Reply post(String token, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/releases"))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), JSON.readTree(r.body()));
+  /** A release call posted to the API with a bearer token (none for null). */
+  static Reply post(String token, String body) {
+    return client.request("POST", "/api/releases").bearer(token).json(body).send();
   }
 
-  static Reply get(String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), JSON.readTree(r.body()));
+  static Reply get(String path) {
+    return client.get(path);
   }
 
   static final String BELOW_BAR = """
@@ -75,19 +62,19 @@ class ServiceApiTest {
          "metrics":{"precision":0.74},"bar":{"precision":">= 0.80"},"rationale":"Needs the new features",
          "waitUntil":"2026-12-10"}""");
     assertThat(wait.status()).isEqualTo(201);
-    assertThat(wait.body().get("id").asLong()).isPositive();
-    assertThat(wait.body().get("statement").asText()).contains("does not go live yet").contains("2026-12-10");
+    assertThat(wait.json().get("id").asLong()).isPositive();
+    assertThat(wait.json().get("statement").asText()).contains("does not go live yet").contains("2026-12-10");
     Reply ship = post(tomas, BELOW_BAR.replace("}}", "},\"acceptedRisk\":\"Holiday campaign\",\"supersedes\":"
-        + wait.body().get("id").asLong() + "}"));
-    assertThat(ship.status()).as(ship.body().toString()).isEqualTo(201);
-    assertThat(ship.body().get("statement").asText()).contains("Risk accepted: Holiday campaign");
+        + wait.json().get("id").asLong() + "}"));
+    assertThat(ship.status()).as(ship.body()).isEqualTo(201);
+    assertThat(ship.json().get("statement").asText()).contains("Risk accepted: Holiday campaign");
     Reply log = get("/api/releases?product=newsletter-picks");
     assertThat(log.status()).isEqualTo(200);
-    assertThat(log.body().isArray()).isTrue();
-    assertThat(log.body().get(0).get("id").asLong()).isEqualTo(ship.body().get("id").asLong());
-    assertThat(log.body().get(0).get("supersedes").asLong()).isEqualTo(wait.body().get("id").asLong());
-    assertThat(log.body().get(1).get("id").asLong()).isEqualTo(wait.body().get("id").asLong());
-    assertThat(get("/api/releases/" + ship.body().get("id").asLong()).body().get("product").asText())
+    assertThat(log.json().isArray()).isTrue();
+    assertThat(log.json().get(0).get("id").asLong()).isEqualTo(ship.json().get("id").asLong());
+    assertThat(log.json().get(0).get("supersedes").asLong()).isEqualTo(wait.json().get("id").asLong());
+    assertThat(log.json().get(1).get("id").asLong()).isEqualTo(wait.json().get("id").asLong());
+    assertThat(get("/api/releases/" + ship.json().get("id").asLong()).json().get("product").asText())
         .isEqualTo("component:default/newsletter-picks");
   }
 
@@ -98,7 +85,7 @@ class ServiceApiTest {
     assertThat(post("wd_not-a-token", BELOW_BAR).status()).isEqualTo(401);
     Reply notOwner = post(lena, BELOW_BAR.replace("user:tomas.reyes", "user:lena.vogel"));
     assertThat(notOwner.status()).isEqualTo(403);
-    assertThat(notOwner.body().get("error").asText()).contains("is not the release owner");
+    assertThat(notOwner.json().get("error").asText()).contains("is not the release owner");
     assertThat(post(lena, BELOW_BAR).status()).as("a token cannot speak for someone else").isEqualTo(403);
     assertThat(post(tomas, "{not json").status()).isEqualTo(400);
     assertThat(post(tomas, "[1,2]").status()).isEqualTo(400);
@@ -106,7 +93,7 @@ class ServiceApiTest {
     assertThat(post(tomas, BELOW_BAR.replace("newsletter-picks", "no-such-product")).status()).isEqualTo(404);
     Reply missing = get("/api/releases?product=no-such-product");
     assertThat(missing.status()).isEqualTo(404);
-    assertThat(missing.body().get("error").asText()).contains("no-such-product");
+    assertThat(missing.json().get("error").asText()).contains("no-such-product");
     assertThat(get("/api/releases").status()).isEqualTo(400);
     assertThat(get("/api/releases/abc").status()).isEqualTo(400);
     assertThat(get("/api/releases/987654").status()).isEqualTo(404);
@@ -116,13 +103,13 @@ class ServiceApiTest {
   void findingsAreTheLintJson() throws Exception {
     Reply r = get("/api/findings");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body().get("findings")).isNotEmpty();
-    assertThat(r.body().get("summary").get("entities").asInt()).isGreaterThan(40);
+    assertThat(r.json().get("findings")).isNotEmpty();
+    assertThat(r.json().get("summary").get("entities").asInt()).isGreaterThan(40);
   }
 
   @Test
   void aHundredConcurrentPostsAreAllStoredExactlyOnce() throws Exception {
-    int before = get("/api/releases?product=demand-forecast-service").body().size();
+    int before = get("/api/releases?product=demand-forecast-service").json().size();
     // demand-forecast-service's release owner, as the catalog says.
     var catalog = CatalogLoader.load(List.of(Path.of("examples/retail-data-org")));
     EntityRef product = EntityRef.parse("component:demand-forecast-service", null);
@@ -130,22 +117,20 @@ class ServiceApiTest {
         .owner(product, dev.whodecides.vocabulary.DecisionType.RELEASE);
     assertThat(releaseOwner).isNotNull();
     String token = store.createToken(releaseOwner);
-    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> replies = new java.util.ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<ServiceClient.Reply>> replies = new java.util.ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String body = "{\"product\":\"demand-forecast-service\",\"version\":\"1." + i + "\",\"decision\":\"wait\","
           + "\"by\":\"" + releaseOwner + "\"}";
-      replies.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/releases"))
-          .POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + token).build(),
-          HttpResponse.BodyHandlers.ofString()));
+      replies.add(client.request("POST", "/api/releases").bearer(token).body(body).sendAsync());
     }
     java.util.Set<Long> ids = new java.util.HashSet<>();
     for (var reply : replies) {
-      HttpResponse<String> r = reply.get();
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-      ids.add(JSON.readTree(r.body()).get("id").asLong());
+      ServiceClient.Reply r = reply.get();
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      ids.add(r.json().get("id").asLong());
     }
     assertThat(ids).hasSize(100);
-    JsonNode log = get("/api/releases?product=demand-forecast-service").body();
+    JsonNode log = get("/api/releases?product=demand-forecast-service").json();
     assertThat(log.size()).isEqualTo(before + 100);
     java.util.Set<String> versions = new java.util.HashSet<>();
     log.forEach(r -> versions.add(r.get("version").asText()));

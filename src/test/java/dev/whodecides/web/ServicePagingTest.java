@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.whodecides.store.Store;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,11 +21,13 @@ class ServicePagingTest {
 
   @TempDir static Path dir;
   static Javalin app;
+  static ServiceClient client;
 
   @BeforeAll
   static void start() {
     app = new ServiceApp(new CatalogSource(List.of(Path.of("examples/retail-data-org"))),
         Store.open(dir.resolve("p.db").toString(), null), Clock.systemUTC()).create().start("127.0.0.1", 0);
+    client = new ServiceClient(app);
   }
 
   @AfterAll
@@ -36,13 +35,9 @@ class ServicePagingTest {
     app.stop();
   }
 
-  static ServiceReadTest.Reply get(String path) throws Exception {
-    return ServiceReadTest.get(app, path, null);
-  }
-
   @Test
   void walkingTheNextLinksVisitsEveryFindingOnce() throws Exception {
-    JsonNode first = get("/api/findings?limit=4").body();
+    JsonNode first = client.get("/api/findings?limit=4").json();
     int total = first.get("page").get("total").asInt();
     JsonNode s = first.get("summary");
     assertThat(total).isEqualTo(s.get("errors").asInt() + s.get("warnings").asInt() + s.get("infos").asInt())
@@ -52,43 +47,42 @@ class ServicePagingTest {
     String next = "/api/findings?limit=4";
     int pages = 0;
     while (next != null) {
-      JsonNode page = get(next).body();
+      JsonNode page = client.get(next).json();
       page.get("findings").forEach(f -> seen.add(f.toString()));
       next = page.get("page").get("next").isNull() ? null : page.get("page").get("next").asText();
       pages++;
     }
     assertThat(seen).hasSize(total);
     assertThat(pages).isEqualTo((total + 3) / 4);
-    HttpResponse<String> r = ServiceReadTest.HTTP.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + app.port() + "/api/findings?limit=4")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.headers().firstValue("Link")).hasValue("</api/findings?offset=4&limit=4>; rel=\"next\"");
+    assertThat(client.get("/api/findings?limit=4").header("Link"))
+        .hasValue("</api/findings?offset=4&limit=4>; rel=\"next\"");
   }
 
   @Test
   void filtersNarrowTheTotalAndKeepTheSummaryWhole() throws Exception {
-    JsonNode errors = get("/api/findings?severity=error&limit=1000").body();
+    JsonNode errors = client.get("/api/findings?severity=error&limit=1000").json();
     assertThat(errors.get("page").get("total").asInt()).isEqualTo(errors.get("summary").get("errors").asInt());
     errors.get("findings").forEach(f -> assertThat(f.get("severity").asText()).isEqualTo("error"));
-    JsonNode rule = get("/api/findings?rule=no-ship-authority").body();
+    JsonNode rule = client.get("/api/findings?rule=no-ship-authority").json();
     assertThat(rule.get("findings")).isNotEmpty()
         .allSatisfy(f -> assertThat(f.get("rule").asText()).isEqualTo("no-ship-authority"));
-    JsonNode entity = get("/api/findings?entity=component:default/assortment-optimizer").body();
+    JsonNode entity = client.get("/api/findings?entity=component:default/assortment-optimizer").json();
     List<String> rules = new ArrayList<>();
     entity.get("findings").forEach(f -> rules.add(f.get("rule").asText()));
     assertThat(rules).contains("no-ship-authority");
-    JsonNode shortRef = get("/api/findings?entity=assortment-optimizer").body();
+    JsonNode shortRef = client.get("/api/findings?entity=assortment-optimizer").json();
     assertThat(shortRef.get("findings")).isEqualTo(entity.get("findings"));
-    assertThat(get("/api/findings?entity=component:default/nope").status()).isEqualTo(404);
-    JsonNode nextKeepsFilter = get("/api/findings?severity=warning&limit=1").body();
+    assertThat(client.get("/api/findings?entity=component:default/nope").status()).isEqualTo(404);
+    JsonNode nextKeepsFilter = client.get("/api/findings?severity=warning&limit=1").json();
     assertThat(nextKeepsFilter.get("page").get("next").asText()).isEqualTo("/api/findings?severity=warning&offset=1&limit=1");
   }
 
   @Test
   void theMatrixIsPagedToo() throws Exception {
-    JsonNode all = get("/api/matrix").body();
+    JsonNode all = client.get("/api/matrix").json();
     int total = all.get("page").get("total").asInt();
     assertThat(all.get("rows")).hasSize(total);
-    JsonNode second = get("/api/matrix?offset=1&limit=1").body();
+    JsonNode second = client.get("/api/matrix?offset=1&limit=1").json();
     assertThat(second.get("rows")).hasSize(1);
     assertThat(second.get("rows").get(0).get("ref")).isEqualTo(all.get("rows").get(1).get("ref"));
   }
@@ -96,10 +90,10 @@ class ServicePagingTest {
   @Test
   void badPagingIsA400ThatSaysWhatIsAllowed() throws Exception {
     for (String q : List.of("limit=0", "limit=1001", "limit=x", "offset=-1", "severity=fatal")) {
-      ServiceReadTest.Reply r = get("/api/findings?" + q);
+      ServiceClient.Reply r = client.get("/api/findings?" + q);
       assertThat(r.status()).as(q).isEqualTo(400);
-      assertThat(r.body().get("error").asText()).as(q).containsAnyOf("whole number from", "error, warning or info");
+      assertThat(r.json().get("error").asText()).as(q).containsAnyOf("whole number from", "error, warning or info");
     }
-    assertThat(get("/api/matrix?limit=5000").status()).isEqualTo(400);
+    assertThat(client.get("/api/matrix?limit=5000").status()).isEqualTo(400);
   }
 }

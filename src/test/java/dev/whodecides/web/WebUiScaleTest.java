@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whodecides.generate.OrgGenerator;
 import dev.whodecides.store.Store;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,12 +19,14 @@ class WebUiScaleTest {
 
   @TempDir static Path dir;
   static Javalin app;
+  static ServiceClient client;
 
   @BeforeAll
   static void start() throws Exception {
     OrgGenerator.generate(6000, dir.resolve("org"), 11);
     app = new ServiceApp(new CatalogSource(List.of(dir.resolve("org"))), Store.open(dir.resolve("s.db").toString(), null),
         Clock.systemUTC()).create().start("127.0.0.1", 0);
+    client = new ServiceClient(app);
   }
 
   @AfterAll
@@ -36,25 +34,20 @@ class WebUiScaleTest {
     app.stop();
   }
 
-  static HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"/matrix", "/people", "/findings", "/releases", "/guarantees"})
   void longListsArePagedWithAWayToTheNextPage(String path) throws Exception {
-    String first = get(path).body();
+    String first = client.get(path).body();
     assertThat(first).contains("Page 1 of").contains("rel=\"next\"");
     assertThat(first.length()).as("one page, not the whole list").isLessThan(600_000);
-    String second = get(path + "?page=2").body();
+    String second = client.get(path + "?page=2").body();
     assertThat(second).contains("Page 2 of").contains("rel=\"prev\"");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/graph"})
   void theGraphSaysWhatItLeftOutAndOffersAFocusField(String path) throws Exception {
-    String page = get(path).body();
+    String page = client.get(path).body();
     assertThat(page).contains("<svg").contains("boxes are left out").contains("name=\"focus\"");
   }
 }

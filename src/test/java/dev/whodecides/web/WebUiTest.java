@@ -1,17 +1,13 @@
 package dev.whodecides.web;
 
+import static dev.whodecides.web.ServiceClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.store.Store;
 import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.web.ServiceClient.Reply;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,13 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The browser pages over HTTP: every page, escaping, the release form and its CSRF check. */
 class WebUiTest {
 
-  static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   static final String PICKS = "/releases/component:default/newsletter-picks";
   static final String XSS = "<script>alert(1)</script>";
 
   @TempDir static Path dir;
   static Store store;
   static Javalin app;
+  static ServiceClient client;
   static String tomas;
   static String lena;
 
@@ -80,6 +76,7 @@ class WebUiTest {
     tomas = store.createToken(EntityRef.parse("user:tomas.reyes", null));
     lena = store.createToken(EntityRef.parse("user:lena.vogel", null));
     app = new ServiceApp(new CatalogSource(List.of(catalog)), store, Clock.systemUTC()).create().start("127.0.0.1", 0);
+    client = new ServiceClient(app);
   }
 
   @AfterAll
@@ -100,22 +97,13 @@ class WebUiTest {
     }
   }
 
-  static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  static Reply get(String path) {
+    return client.get(path);
   }
 
-  static HttpResponse<String> post(String path, String form, String cookie, String origin) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    if (origin != null) {
-      b.header("Origin", origin);
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  /** A form post as a browser sends it, with its cookie and origin (none for null). */
+  static Reply post(String path, String form, String cookie, String origin) {
+    return client.request("POST", path).form(form).cookie(cookie).origin(origin).send();
   }
 
   /** How HTML text content shows a string. */
@@ -123,27 +111,23 @@ class WebUiTest {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"/", "/matrix", "/matrix?gaps=1&q=pricing", "/findings", "/findings?rule=no-ship-authority",
       "/people", "/releases", PICKS, "/guarantees", "/graph", "/knowledge/index.html",
       "/knowledge/roles/product-owner.html", "/entities/component:default/newsletter-picks",
       "/entities/group:default/personalization", "/entities/user:default/tomas.reyes"})
-  void everyPageIsHtmlWithTheNavAndASecurityPolicy(String path) throws Exception {
-    HttpResponse<String> r = get(path);
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-    assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+  void everyPageIsHtmlWithTheNavAndASecurityPolicy(String path) {
+    Reply r = get(path);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.header("Content-Security-Policy")).hasValueSatisfying(v ->
         assertThat(v).contains("script-src 'self'").contains("frame-ancestors 'none'"));
     assertThat(r.body()).startsWith("<!DOCTYPE html>").contains("<nav aria-label=\"Sections\">").contains("</html>");
     assertThat(r.body()).doesNotContain(XSS).doesNotContain("<img src=x");
   }
 
   @Test
-  void catalogTextIsEscapedEverywhereItAppears() throws Exception {
+  void catalogTextIsEscapedEverywhereItAppears() {
     String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
     assertThat(get("/matrix?q=xss").body()).contains(escaped);
     assertThat(get("/entities/component:default/xss-widget").body()).contains(escaped)
@@ -156,7 +140,7 @@ class WebUiTest {
   }
 
   @Test
-  void aRedCellOpensTheFindingWithItsRecommendationAndEvidence() throws Exception {
+  void aRedCellOpensTheFindingWithItsRecommendationAndEvidence() {
     String matrix = get("/matrix").body();
     String gapHref = "/matrix/gap?product=component%3Adefault%2Fassortment-optimizer&amp;type=release";
     assertThat(matrix).contains("<td class=\"gap\"><a href=\"" + gapHref + "\"");
@@ -173,7 +157,7 @@ class WebUiTest {
   }
 
   @Test
-  void theOwnershipGraphIsInlineSvgWithLinksAndFocus() throws Exception {
+  void theOwnershipGraphIsInlineSvgWithLinksAndFocus() {
     String whole = get("/graph").body();
     assertThat(whole).contains("<svg").contains("href=\"/entities/component:default/newsletter-picks\"")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(XSS);
@@ -181,36 +165,34 @@ class WebUiTest {
     String focused = get("/graph?focus=group:default/personalization").body();
     assertThat(focused).contains("<svg").contains("selected");
     assertThat(focused.split("<a href=\"/entities/").length).isLessThan(boxes);
-    HttpResponse<String> unknown = get("/graph?focus=group:default/nope");
-    assertThat(unknown.statusCode()).isEqualTo(404);
+    Reply unknown = get("/graph?focus=group:default/nope");
+    assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body()).contains("No entity");
   }
 
   @Test
-  void missingThingsAreHtml404sThatSayWhat() throws Exception {
-    assertThat(get("/findings/000000000000").statusCode()).isEqualTo(404);
-    HttpResponse<String> r = get("/entities/component:default/nope");
-    assertThat(r.statusCode()).isEqualTo(404);
+  void missingThingsAreHtml404sThatSayWhat() {
+    assertThat(get("/findings/000000000000").status()).isEqualTo(404);
+    Reply r = get("/entities/component:default/nope");
+    assertThat(r.status()).isEqualTo(404);
     assertThat(r.body()).contains("component:default/nope is not in the catalog");
-    assertThat(get("/matrix/gap?product=nope&type=release").statusCode()).isEqualTo(404);
-    assertThat(get("/matrix/gap?product=newsletter-picks&type=nope").statusCode()).isEqualTo(404);
-    assertThat(get("/releases/component:default/nope").statusCode()).isEqualTo(404);
-    assertThat(get("/knowledge/nope.html").statusCode()).isEqualTo(404);
-    assertThat(get("/matrix?page=x").statusCode()).isEqualTo(400);
-    assertThat(get("/matrix/gap").statusCode()).isEqualTo(400);
-    assertThat(get("/graph?focus=usecase:default/nope").statusCode()).isEqualTo(404);
-    HttpResponse<String> nowhere = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/nope"))
-        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(get("/matrix/gap?product=nope&type=release").status()).isEqualTo(404);
+    assertThat(get("/matrix/gap?product=newsletter-picks&type=nope").status()).isEqualTo(404);
+    assertThat(get("/releases/component:default/nope").status()).isEqualTo(404);
+    assertThat(get("/knowledge/nope.html").status()).isEqualTo(404);
+    assertThat(get("/matrix?page=x").status()).isEqualTo(400);
+    assertThat(get("/matrix/gap").status()).isEqualTo(400);
+    assertThat(get("/graph?focus=usecase:default/nope").status()).isEqualTo(404);
+    Reply nowhere = client.request("GET", "/nope").header("Accept", "text/html").send();
+    assertThat(nowhere.status()).isEqualTo(404);
     assertThat(nowhere.body()).contains("Nothing lives at /nope").contains("Back to the overview");
-    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-        + "/api/releases/999999")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(api.statusCode()).isEqualTo(404);
+    Reply api = client.request("GET", "/api/releases/999999").header("Accept", "text/html").send();
+    assertThat(api.status()).isEqualTo(404);
     assertThat(api.body()).startsWith("{").contains("no release record 999999");
   }
 
   @Test
-  void thePeoplePageSetsTitleBesideFitAndFilters() throws Exception {
+  void thePeoplePageSetsTitleBesideFitAndFilters() {
     String people = get("/people").body();
     assertThat(people).contains("Tomas Reyes").contains("product-owner");
     String mismatches = get("/people?mismatch=1").body();
@@ -219,7 +201,7 @@ class WebUiTest {
   }
 
   @Test
-  void theGuaranteesPageFindsAContract() throws Exception {
+  void theGuaranteesPageFindsAContract() {
     String found = get("/guarantees?q=product-master").body();
     assertThat(found).contains("product-master.odcs.yaml").doesNotContain("customer-transactions.odcs.yaml");
   }
@@ -227,12 +209,9 @@ class WebUiTest {
   /** The form's cookie and hidden field, as a browser would get them from the page. */
   record Form(String cookie, String csrf) {}
 
-  static Form openForm() throws Exception {
-    HttpResponse<String> page = get(PICKS);
-    String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(m.find()).isTrue();
-    return new Form(setCookie.substring(0, setCookie.indexOf(';')), m.group(1));
+  static Form openForm() {
+    Reply page = get(PICKS);
+    return new Form(page.cookie(Security.CSRF_COOKIE), page.csrfField());
   }
 
   static String fields(String csrf, String token, String decision, String metrics, String risk) {
@@ -242,13 +221,13 @@ class WebUiTest {
   }
 
   @Test
-  void theReleaseOwnerRecordsThroughTheFormAndSeesTheStatement() throws Exception {
+  void theReleaseOwnerRecordsThroughTheFormAndSeesTheStatement() {
     Form f = openForm();
     int before = store.releases("component:default/newsletter-picks").size();
-    HttpResponse<String> r = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.84", ""), f.cookie(),
+    Reply r = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.84", ""), f.cookie(),
         "http://127.0.0.1:" + app.port());
-    assertThat(r.statusCode()).isEqualTo(303);
-    String location = r.headers().firstValue("Location").orElseThrow();
+    assertThat(r.status()).isEqualTo(303);
+    String location = r.header("Location").orElseThrow();
     assertThat(location).startsWith(PICKS + "?recorded=");
     assertThat(store.releases("component:default/newsletter-picks")).hasSize(before + 1);
     String log = get(location.substring(0, location.indexOf('#'))).body();
@@ -257,49 +236,49 @@ class WebUiTest {
   }
 
   @Test
-  void aPostWithoutItsCsrfTokenIsRefusedAndStoresNothing() throws Exception {
+  void aPostWithoutItsCsrfTokenIsRefusedAndStoresNothing() {
     Form f = openForm();
     int before = store.releases("component:default/newsletter-picks").size();
-    HttpResponse<String> missing = post(PICKS, fields(null, tomas, "wait", "precision=0.5", ""), f.cookie(), null);
-    assertThat(missing.statusCode()).isEqualTo(403);
+    Reply missing = post(PICKS, fields(null, tomas, "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(missing.status()).isEqualTo(403);
     assertThat(missing.body()).contains("did not come from this page");
-    HttpResponse<String> noCookie = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=0.5", ""), null, null);
-    assertThat(noCookie.statusCode()).isEqualTo(403);
-    HttpResponse<String> forged = post(PICKS, fields(f.csrf() + "x", tomas, "wait", "precision=0.5", ""), f.cookie(),
+    Reply noCookie = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=0.5", ""), null, null);
+    assertThat(noCookie.status()).isEqualTo(403);
+    Reply forged = post(PICKS, fields(f.csrf() + "x", tomas, "wait", "precision=0.5", ""), f.cookie(),
         null);
-    assertThat(forged.statusCode()).isEqualTo(403);
-    HttpResponse<String> otherSite = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=0.5", ""), f.cookie(),
+    assertThat(forged.status()).isEqualTo(403);
+    Reply otherSite = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=0.5", ""), f.cookie(),
         "https://evil.example");
-    assertThat(otherSite.statusCode()).isEqualTo(403);
+    assertThat(otherSite.status()).isEqualTo(403);
     assertThat(store.releases("component:default/newsletter-picks")).hasSize(before);
   }
 
   @Test
-  void refusalsKeepWhatWasTyped() throws Exception {
+  void refusalsKeepWhatWasTyped() {
     Form f = openForm();
     int before = store.releases("component:default/newsletter-picks").size();
-    HttpResponse<String> noToken = post(PICKS, fields(f.csrf(), "", "wait", "precision=0.5", ""), f.cookie(), null);
-    assertThat(noToken.statusCode()).isEqualTo(401);
+    Reply noToken = post(PICKS, fields(f.csrf(), "", "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(noToken.status()).isEqualTo(401);
     assertThat(noToken.body()).contains("Enter your API token");
-    HttpResponse<String> badToken = post(PICKS, fields(f.csrf(), "nope", "wait", "precision=0.5", ""), f.cookie(), null);
-    assertThat(badToken.statusCode()).isEqualTo(401);
-    HttpResponse<String> notOwner = post(PICKS, fields(f.csrf(), lena, "wait", "precision=0.5", ""), f.cookie(), null);
-    assertThat(notOwner.statusCode()).isEqualTo(403);
+    Reply badToken = post(PICKS, fields(f.csrf(), "nope", "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(badToken.status()).isEqualTo(401);
+    Reply notOwner = post(PICKS, fields(f.csrf(), lena, "wait", "precision=0.5", ""), f.cookie(), null);
+    assertThat(notOwner.status()).isEqualTo(403);
     assertThat(notOwner.body()).contains("tomas.reyes");
-    HttpResponse<String> belowBar = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.61", ""), f.cookie(), null);
-    assertThat(belowBar.statusCode()).isEqualTo(422);
+    Reply belowBar = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.61", ""), f.cookie(), null);
+    assertThat(belowBar.status()).isEqualTo(422);
     assertThat(belowBar.body()).contains("precision=0.61").contains("Tested on last month's traffic");
-    HttpResponse<String> badMetric = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=high", ""), f.cookie(), null);
-    assertThat(badMetric.statusCode()).isEqualTo(400);
+    Reply badMetric = post(PICKS, fields(f.csrf(), tomas, "wait", "precision=high", ""), f.cookie(), null);
+    assertThat(badMetric.status()).isEqualTo(400);
     assertThat(badMetric.body()).contains("is not NAME=NUMBER");
     assertThat(store.releases("component:default/newsletter-picks")).hasSize(before);
-    HttpResponse<String> withRisk = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.61",
+    Reply withRisk = post(PICKS, fields(f.csrf(), tomas, "ship", "precision=0.61",
         "Editors review every pick for two weeks"), f.cookie(), null);
-    assertThat(withRisk.statusCode()).isEqualTo(303);
+    assertThat(withRisk.status()).isEqualTo(303);
   }
 
   @Test
-  void theOverviewShowsTheTrendOfLintRuns() throws Exception {
+  void theOverviewShowsTheTrendOfLintRuns() {
     // The service recorded a run when it first analysed the catalog; add an older CLI run beside it.
     assertThat(store.lintRuns(10)).isNotEmpty();
     String page = get("/").body();
@@ -310,13 +289,13 @@ class WebUiTest {
   }
 
   @Test
-  void theGuaranteesPageShowsEachContractsLastVerification() throws Exception {
+  void theGuaranteesPageShowsEachContractsLastVerification() {
     String before = get("/guarantees").body();
     assertThat(before).contains("product-master.odcs.yaml").contains("never");
-    store.recordVerifications(dev.whodecides.store.Verification.fromReport("""
+    store.recordVerifications(dev.whodecides.store.Verification.rows(dev.whodecides.guarantees.VerifyReportReader.read("""
         {"contracts":[{"contract":"8c1e4f0a-7d2b-4e9f-b3a6-1d5c9e0f2b77","file":"contracts/product-master.odcs.yaml",
           "server":"local","checks":[{"check":"row_count","result":"passed"},{"check":"not_null","result":"failed"}]}]}
-        """, java.time.Instant.parse("2026-11-20T09:30:00Z")));
+        """), java.time.Instant.parse("2026-11-20T09:30:00Z")));
     String after = get("/guarantees").body();
     assertThat(after).contains("class=\"verified-failed\"").contains("1 broken").contains("2026-11-20 09:30 UTC")
         .contains("1 passed, 1 failed, 0 could not run, on local");
@@ -324,17 +303,17 @@ class WebUiTest {
 
   /** Every address a page links to, followed from the overview: none may fail on our side. */
   @Test
-  void followingEveryLinkOfTheExampleNeverHitsAServerError() throws Exception {
+  void followingEveryLinkOfTheExampleNeverHitsAServerError() {
     java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of("/"));
     java.util.Set<String> seen = new java.util.HashSet<>(todo);
     Pattern href = Pattern.compile("href=\"(/[^\"#]*)");
     int visited = 0;
     while (!todo.isEmpty() && visited < 600) {
       String path = todo.poll();
-      HttpResponse<String> r = get(path.replace("&amp;", "&"));
+      Reply r = get(path.replace("&amp;", "&"));
       visited++;
-      assertThat(r.statusCode()).as(path).isLessThan(500);
-      if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+      assertThat(r.status()).as(path).isLessThan(500);
+      if (r.header("Content-Type").orElse("").startsWith("text/html")) {
         Matcher m = href.matcher(r.body());
         while (m.find()) {
           String next = m.group(1);
@@ -349,32 +328,30 @@ class WebUiTest {
   }
 
   @Test
-  void numbersThatAreNotFiniteAndMisplacedBarsAreRefused() throws Exception {
+  void numbersThatAreNotFiniteAndMisplacedBarsAreRefused() {
     Form f = openForm();
     int before = store.releases("component:default/newsletter-picks").size();
     for (String metrics : List.of("precision=Infinity", "precision=1e999", "precision=NaN", "precision>=0.8")) {
-      HttpResponse<String> r = post(PICKS, fields(f.csrf(), tomas, "ship", metrics, "risk"), f.cookie(), null);
-      assertThat(r.statusCode()).as(metrics).isEqualTo(400);
+      Reply r = post(PICKS, fields(f.csrf(), tomas, "ship", metrics, "risk"), f.cookie(), null);
+      assertThat(r.status()).as(metrics).isEqualTo(400);
     }
-    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-            + "/api/releases")).header("Authorization", "Bearer " + tomas).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"product\":\"newsletter-picks\",\"version\":\"9\","
-            + "\"decision\":\"ship\",\"by\":\"tomas.reyes\",\"metrics\":{\"precision\":1e999},"
-            + "\"bar\":{\"precision\":\">= 0.8\"},\"acceptedRisk\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(api.statusCode()).isEqualTo(400);
+    Reply api = client.request("POST", "/api/releases").bearer(tomas).json("{\"product\":\"newsletter-picks\","
+        + "\"version\":\"9\",\"decision\":\"ship\",\"by\":\"tomas.reyes\",\"metrics\":{\"precision\":1e999},"
+        + "\"bar\":{\"precision\":\">= 0.8\"},\"acceptedRisk\":\"x\"}").send();
+    assertThat(api.status()).isEqualTo(400);
     assertThat(api.body()).contains("finite number");
     assertThat(store.releases("component:default/newsletter-picks")).hasSize(before);
     assertThat(get(PICKS + "?recorded=You%20must%20re-enter%20your%20token").body()).doesNotContain("re-enter");
   }
 
   @Test
-  void htmxAndTheStylesheetComeFromTheJar() throws Exception {
+  void htmxAndTheStylesheetComeFromTheJar() {
     String page = get("/").body();
     Matcher m = Pattern.compile("<script src=\"(/webjars/htmx\\.org/[^\"]+/htmx\\.min\\.js)\"").matcher(page);
     assertThat(m.find()).isTrue();
-    HttpResponse<String> htmx = get(m.group(1));
-    assertThat(htmx.statusCode()).isEqualTo(200);
+    Reply htmx = get(m.group(1));
+    assertThat(htmx.status()).isEqualTo(200);
     assertThat(htmx.body()).contains("htmx");
-    assertThat(get("/static/app.css").statusCode()).isEqualTo(200);
+    assertThat(get("/static/app.css").status()).isEqualTo(200);
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,14 +26,15 @@ public final class Connections {
   private Connections() {}
 
   /**
-   * An open connection, the SQL dialect to speak on it, the schema holding the tables and, for a
-   * local server, the file each table reads (present or not), so messages can name it.
+   * An open connection, the SQL dialect to speak on it, the schema holding the tables, for a local
+   * server the file each table reads (present or not, so messages can name it), and the tables read
+   * from CSV or JSON files, whose values are converted to the contract's logical types.
    */
-  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, Path> files)
-      implements AutoCloseable {
+  public record Opened(Connection connection, Dialect dialect, String schema, Map<String, Path> files,
+      Map<String, FileTable> converted) implements AutoCloseable {
 
     public Opened(Connection connection, Dialect dialect, String schema) {
-      this(connection, dialect, schema, Map.of());
+      this(connection, dialect, schema, Map.of(), Map.of());
     }
 
     @Override
@@ -71,7 +74,7 @@ public final class Connections {
       }
       Connection c = DriverManager.getConnection(jdbcUrl, props);
       if (d == Dialect.DUCKDB) {
-        lockDown(c, List.of());
+        lockDown(c, List.of(), List.of());
       }
       return new Opened(c, d, schema);
     }
@@ -85,20 +88,38 @@ public final class Connections {
             + (server.port() == null ? 5432 : server.port()) + "/" + (server.database() == null ? "" : server.database());
         props.setProperty("connectTimeout", "10");
         props.setProperty("ApplicationName", "whodecides verify");
-        return new Opened(DriverManager.getConnection(url, props), Dialect.POSTGRES, schema == null ? "public" : schema);
+        if (schema != null && !schema.isBlank()) {
+          props.setProperty("currentSchema", schema); // SQL rules name tables without a schema; they mean the server's
+        }
+        return new Opened(connect(new org.postgresql.Driver(), url, props), Dialect.POSTGRES,
+            schema == null ? "public" : schema);
       }
       case "duckdb" -> {
-        if (server.path() == null) {
-          throw new ServerError(contract.file() + ": duckdb server " + serverName + " needs a path to the database file");
+        // ODCS names the database file in `database` (and has no `path` for duckdb).
+        if (server.database() == null || server.database().isBlank()) {
+          throw new ServerError(contract.file() + ": duckdb server " + serverName + " needs database, the path of the"
+              + " DuckDB database file");
         }
-        Path db = contract.path().toAbsolutePath().getParent().resolve(server.path()).normalize();
+        Path db = contract.path().toAbsolutePath().getParent().resolve(server.database()).normalize();
         if (!Files.isRegularFile(db)) {
-          throw new ServerError(contract.file() + ": duckdb database " + db + " of server " + serverName + " does not exist");
+          throw new ServerError(contract.file() + ": the duckdb database " + db + " of server " + serverName
+              + " does not exist; check the server's database path (relative paths start at the contract's folder)");
         }
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
-        Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro);
-        lockDown(c, List.of());
+        Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:" + db, ro);
+        try {
+          if (schema != null && !schema.isBlank()) {
+            // SQL rules name tables without a schema; they mean the server's.
+            try (Statement st = c.createStatement()) {
+              st.execute("SET search_path = " + Dialect.literal(schema));
+            }
+          }
+          lockDown(c, List.of(), List.of());
+        } catch (SQLException e) {
+          c.close();
+          throw e;
+        }
         return new Opened(c, Dialect.DUCKDB, schema);
       }
       case "trino" -> {
@@ -160,11 +181,17 @@ public final class Connections {
    * Shuts an embedded DuckDB off from everything but the data the contract names, before any rule
    * runs: no other file, extension, attached database or setting change. {@code readable} are the
    * files the views read; DuckDB reads a view's file again at each query, so they stay allowed.
+   * A glob is listed again at each query too, so its {@code directories} stay readable (only them:
+   * nothing above them).
    */
-  static void lockDown(Connection c, List<String> readable) throws SQLException {
+  static void lockDown(Connection c, List<String> readable, List<String> directories) throws SQLException {
     try (Statement st = c.createStatement()) {
       if (!readable.isEmpty()) {
         st.execute("SET allowed_paths = [" + readable.stream().map(Dialect::literal).collect(Collectors.joining(", ")) + "]");
+      }
+      if (!directories.isEmpty()) {
+        st.execute("SET allowed_directories = ["
+            + directories.stream().map(Dialect::literal).collect(Collectors.joining(", ")) + "]");
       }
       st.execute("SET autoinstall_known_extensions = false");
       st.execute("SET autoload_known_extensions = false");
@@ -173,43 +200,123 @@ public final class Connections {
     }
   }
 
-  /** Files become DuckDB views named after each object, so every check quotes names the same way. */
+  /**
+   * Files become DuckDB views named after each object, so every check quotes names the same way.
+   * A path may be a file, a glob ({@code ./*.csv}: the files are read as one table, columns matched
+   * by name), or a directory holding {@code <object>.<format>}. CSV is read as text and JSON as
+   * DuckDB reads it; the object's view converts the columns to the contract's logical types.
+   */
   private static Opened local(Contract contract, Contract.Server server, String serverName) throws ServerError, SQLException {
     if (server.path() == null) {
       throw new ServerError(contract.file() + ": local server " + serverName + " needs a path");
     }
     String format = (server.format() != null ? server.format() : server.type()).toLowerCase(Locale.ROOT);
-    String reader = switch (format) {
-      case "csv" -> "read_csv_auto";
-      case "parquet" -> "read_parquet";
-      case "json" -> "read_json_auto";
-      default -> throw new ServerError(contract.file() + ": local server " + serverName + " has format '" + format
+    if (!List.of("csv", "parquet", "json").contains(format)) {
+      throw new ServerError(contract.file() + ": local server " + serverName + " has format '" + format
           + "'; use csv, parquet or json");
-    };
+    }
     Path base = contract.path().toAbsolutePath().getParent();
-    Connection c = DriverManager.getConnection("jdbc:duckdb:");
-    List<String> read = new ArrayList<>();
+    Connection c = connect(new org.duckdb.DuckDBDriver(), "jdbc:duckdb:", new Properties());
+    Map<String, FileTable> converted = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
+    List<String> read = new ArrayList<>();
+    List<String> globbed = new ArrayList<>();
     try (Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA " + RAW);
       for (Contract.SchemaObject o : contract.objects()) {
         String p = server.path().replace("{model}", o.name()).replace("{object}", o.name());
         Path file = base.resolve(p).normalize();
-        if (Files.isDirectory(file)) {
+        boolean glob = p.chars().anyMatch(ch -> ch == '*' || ch == '?' || ch == '[');
+        if (!glob && Files.isDirectory(file)) {
           file = file.resolve(o.table() + "." + format);
         }
         files.put(o.table(), file);
-        if (!Files.exists(file)) {
+        if (glob ? !matchesAny(st, file.toString()) : !Files.exists(file)) {
           continue; // the object-exists check reports it, naming the file
         }
-        st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader + "("
-            + Dialect.literal(file.toString()) + ")");
-        read.add(file.toString());
+        if (glob) {
+          globbed.add(globRoot(file).toString());
+        } else {
+          read.add(file.toString());
+        }
+        String many = glob ? ", union_by_name = true" : "";
+        String reader = switch (format) {
+          case "csv" -> "read_csv(" + Dialect.literal(file.toString()) + ", all_varchar = true, header = true" + many + ")";
+          case "json" -> "read_json_auto(" + Dialect.literal(file.toString()) + many + ")";
+          default -> "read_parquet(" + Dialect.literal(file.toString()) + many + ")";
+        };
+        if (format.equals("parquet")) {
+          st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT * FROM " + reader);
+          continue; // Parquet has real types: checked as they are
+        }
+        String raw = RAW + "." + Dialect.quote(o.table());
+        st.execute("CREATE VIEW " + raw + " AS SELECT * FROM " + reader);
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (Contract.Property prop : o.properties()) {
+          if (prop.logicalType() != null) {
+            declared.put(prop.column(), prop.logicalType());
+          }
+        }
+        Map<String, String> guessed = new LinkedHashMap<>();
+        if (format.equals("csv")) {
+          // DuckDB's guess for the columns the contract leaves untyped, from the sample its sniffer reads
+          try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_csv(" + Dialect.literal(file.toString())
+              + ", header = true" + many + ")")) {
+            while (rs.next()) {
+              guessed.put(rs.getString(1), rs.getString(2));
+            }
+          }
+        }
+        FileTable ft = new FileTable(raw, declared, guessed);
+        List<String> select = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT * FROM " + raw + " WHERE 1 = 0")) {
+          ResultSetMetaData md = rs.getMetaData();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            String q = Dialect.quote(md.getColumnName(i));
+            select.add(ft.typed(q, md.getColumnName(i)) + " AS " + q);
+          }
+        }
+        st.execute("CREATE VIEW " + Dialect.quote(o.table()) + " AS SELECT " + String.join(", ", select) + " FROM " + raw);
+        converted.put(o.table(), ft);
       }
-      lockDown(c, read);
+      lockDown(c, read, globbed);
     } catch (SQLException e) {
       c.close();
       throw e;
     }
-    return new Opened(c, Dialect.DUCKDB, null, files);
+    return new Opened(c, Dialect.DUCKDB, null, files, converted);
+  }
+
+  /**
+   * Connects through the one driver the server needs. DriverManager would first load every driver
+   * on the class path (DuckDB's starts a memory monitor), which a PostgreSQL run has no use for.
+   */
+  private static Connection connect(java.sql.Driver driver, String url, Properties props) throws SQLException {
+    Connection c = driver.connect(url, props);
+    if (c == null) {
+      throw new SQLException("the driver " + driver.getClass().getName() + " does not accept " + url);
+    }
+    return c;
+  }
+
+  /** The schema holding the files as read, before conversion; not a name a contract's object can take by accident. */
+  static final String RAW = "\"whodecides raw\"";
+
+  /** The directory a glob starts from: its longest leading part without a wildcard. */
+  private static Path globRoot(Path glob) {
+    Path root = glob.getRoot();
+    for (Path part : glob) {
+      if (part.toString().chars().anyMatch(ch -> ch == '*' || ch == '?' || ch == '[')) {
+        break;
+      }
+      root = root.resolve(part);
+    }
+    return root;
+  }
+
+  private static boolean matchesAny(Statement st, String glob) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM glob(" + Dialect.literal(glob) + ")")) {
+      return rs.next() && rs.getLong(1) > 0;
+    }
   }
 }

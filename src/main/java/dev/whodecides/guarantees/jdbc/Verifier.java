@@ -42,25 +42,30 @@ public final class Verifier {
   private final int timeoutSeconds;
   private final Instant now;
   private final Map<String, Path> files;
+  private final Map<String, FileTable> converted;
   private String server = "the server";
 
   public Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds) {
-    this(conn, dialect, schema, timeoutSeconds, Instant.now(), Map.of());
+    this(conn, dialect, schema, timeoutSeconds, Instant.now(), Map.of(), Map.of());
   }
 
-  /** Verifies over an opened server; a local server's file names appear in messages about missing tables. */
+  /**
+   * Verifies over an opened server: a local server's file names appear in messages about missing
+   * tables, and the values of its CSV and JSON tables are converted to the contract's types.
+   */
   public Verifier(Connections.Opened db, int timeoutSeconds) {
-    this(db.connection(), db.dialect(), db.schema(), timeoutSeconds, Instant.now(), db.files());
+    this(db.connection(), db.dialect(), db.schema(), timeoutSeconds, Instant.now(), db.files(), db.converted());
   }
 
   private Verifier(Connection conn, Dialect dialect, String schema, int timeoutSeconds, Instant now,
-      Map<String, Path> files) {
+      Map<String, Path> files, Map<String, FileTable> converted) {
     this.conn = conn;
     this.dialect = dialect;
     this.schema = schema == null || schema.isBlank() ? null : schema;
     this.timeoutSeconds = timeoutSeconds;
     this.now = now;
     this.files = files;
+    this.converted = converted;
   }
 
   /** A connection that broke while checks were running; the results so far are kept. */
@@ -103,11 +108,16 @@ public final class Verifier {
   /** Checks one table and returns how many queries scanned it. */
   private int table(String table, List<Check> checks, Map<Check, CheckResult> out) throws ConnectionLost {
     String from = qualified(table);
+    FileTable file = converted.get(table);
+    // A CSV or JSON table is scanned as read, its values converted inline (see FileTable).
+    String scanned = file != null ? file.raw() : from;
     Map<String, String> columns = new LinkedHashMap<>(); // exact name -> type name
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + from + " WHERE 1 = 0")) {
+    Map<String, int[]> sizes = new LinkedHashMap<>(); // exact name -> precision, scale
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + scanned + " WHERE 1 = 0")) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) {
         columns.put(md.getColumnName(i), md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
+        sizes.put(md.getColumnName(i), new int[] {md.getPrecision(i), md.getScale(i)});
       }
     } catch (SQLException e) {
       lost(e);
@@ -144,12 +154,22 @@ public final class Verifier {
           String col = column(columns, c.column());
           if (col == null) {
             out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(c.column()) + " is missing"));
+          } else if (file != null && file.converts(col)) {
+            aggregate.add(c); // counted in the scan: the values that do not convert
+          } else {
+            out.put(c, typeCheck(c, col, columns.get(col)));
+          }
+        }
+        case PHYSICAL_TYPE -> {
+          String col = column(columns, c.column());
+          if (col == null) {
+            out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(c.column()) + " is missing"));
           } else {
             String type = columns.get(col);
-            boolean ok = Types.compatible(c.text(), type);
-            out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, type, "column " + Dialect.quote(col)
-                + " is " + type + " in the data, which " + (ok ? "fits" : "does not fit") + " its declared logicalType "
-                + c.text()));
+            String why = PhysicalTypes.mismatch(c.text(), type, sizes.get(col)[0], sizes.get(col)[1], dialect);
+            out.put(c, new CheckResult(c, why == null ? Outcome.PASSED : Outcome.FAILED, type,
+                "column " + Dialect.quote(col) + " is " + (why == null ? type : why) + " in the data, "
+                    + (why == null ? "its declared physicalType " : "not its declared physicalType ") + c.text()));
           }
         }
         default -> {
@@ -159,10 +179,11 @@ public final class Verifier {
           if (missing != null) {
             out.put(c, CheckResult.error(c, "not measured: column " + Dialect.quote(missing) + " is missing from " + from));
           } else if ((c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE)
-              && !temporalOrText(columns.get(col))) {
+              && !temporalOrText(found(col, columns, file))) {
             out.put(c, CheckResult.error(c, "not measured: " + c.kind() + " needs a date or timestamp column; "
-                + typed(col, columns.get(col), declared.get(c.column())) + " is neither"));
-          } else if (c.metric().sharesScan()) {
+                + typed(col, found(col, columns, file), declared.get(c.column())) + " is neither"));
+          } else if (c.metric().sharesScan()
+              && !(c.metric() == Metric.PRIMARY_KEY && c.columns() != null && dialect == Dialect.ANSI)) {
             aggregate.add(c);
           } else {
             separate.add(c);
@@ -173,17 +194,31 @@ public final class Verifier {
     int scans = 0;
     if (!aggregate.isEmpty()) {
       scans++;
-      scan(from, columns, declared, aggregate, out);
+      scan(scanned, file, columns, declared, aggregate, out);
     }
     for (Check c : separate) {
       if (c.metric() == Metric.SQL) {
         scans += custom(from, columns, c, out) ? 1 : 0; // a refused rule reads nothing
       } else {
         scans++;
-        duplicateRows(from, columns, c, out);
+        duplicateRows(scanned, file, columns, c, out);
       }
     }
     return scans;
+  }
+
+  /** A logical type against a column type, nested types included. */
+  private static CheckResult typeCheck(Check c, String col, String type) {
+    List<String> problems = c.declared() != null ? Types.problems(c.declared(), col, type)
+        : Types.compatible(c.text(), type) ? List.of() : List.of(col + ": declared " + c.text() + ", found " + type);
+    // what lies inside an array or object is named by its path; the column itself needs no repeating
+    List<String> inside = problems.stream().filter(p -> !p.startsWith(col + ": ")).toList();
+    return problems.isEmpty()
+        ? new CheckResult(c, Outcome.PASSED, type, "column " + Dialect.quote(col) + " is " + type
+            + " in the data, which fits its declared logicalType " + c.text())
+        : new CheckResult(c, Outcome.FAILED, type, "column " + Dialect.quote(col) + " is " + type
+            + " in the data, which does not fit its declared logicalType " + c.text()
+            + (inside.isEmpty() ? "" : ": " + String.join("; ", inside)));
   }
 
   private static String column(Map<String, String> columns, String name) {
@@ -197,14 +232,13 @@ public final class Verifier {
   }
 
   /** The single aggregate query: COUNT(*) first, then one expression per distinct metric. */
-  private void scan(String from, Map<String, String> columns, Map<String, String> declared, List<Check> checks,
-      Map<Check, CheckResult> out) throws ConnectionLost {
+  private void scan(String from, FileTable file, Map<String, String> columns, Map<String, String> declared,
+      List<Check> checks, Map<Check, CheckResult> out) throws ConnectionLost {
     List<String> exprs = new ArrayList<>();
     exprs.add("COUNT(*)");
     Map<Check, Integer> index = new LinkedHashMap<>();
     for (Check c : checks) {
-      String col = column(columns, c.column());
-      String expr = expression(c, col, col == null ? null : columns.get(col));
+      String expr = expression(c, columns, file);
       int i = exprs.indexOf(expr);
       if (i < 0) {
         exprs.add(expr);
@@ -219,7 +253,9 @@ public final class Verifier {
         rs.next();
         double rows = number(rs.getObject(1));
         for (Check c : checks) {
-          out.put(c, judge(c, rs.getObject(index.get(c) + 1), rows));
+          out.put(c, c.metric() == Metric.PROPERTY_TYPE
+              ? conversions(c, number(rs.getObject(index.get(c) + 1)), rows, columns.get(column(columns, c.column())))
+              : judge(c, rs.getObject(index.get(c) + 1), rows));
         }
       }
     } catch (SQLException e) {
@@ -232,7 +268,9 @@ public final class Verifier {
           st.setQueryTimeout(timeoutSeconds);
           try (ResultSet rs = st.executeQuery(one)) {
             rs.next();
-            out.put(c, judge(c, rs.getObject(2), number(rs.getObject(1))));
+            out.put(c, c.metric() == Metric.PROPERTY_TYPE
+                ? conversions(c, number(rs.getObject(2)), number(rs.getObject(1)), columns.get(column(columns, c.column())))
+                : judge(c, rs.getObject(2), number(rs.getObject(1))));
           }
         } catch (SQLException e2) {
           lost(e2);
@@ -245,13 +283,25 @@ public final class Verifier {
     }
   }
 
-  String expression(Check c, String column, String type) {
-    String col = column == null ? null : Dialect.quote(column);
+  /** The aggregate that measures one check; columns of a CSV or JSON table are converted to their declared types. */
+  String expression(Check c, Map<String, String> columns, FileTable file) {
+    String column = column(columns, c.column());
+    String col = column == null ? null : value(column, file);
+    String type = found(column, columns, file);
     return switch (c.metric()) {
+      case PROPERTY_TYPE -> file.failures(Dialect.quote(column), column);
       case ROW_COUNT -> "COUNT(*)";
       case NULLS -> "COUNT(*) - COUNT(" + col + ")";
       case DUPLICATES -> "COUNT(" + col + ") - COUNT(DISTINCT " + col + ")";
-      case PRIMARY_KEY -> "COUNT(*) - COUNT(DISTINCT " + col + ")";
+      case PRIMARY_KEY -> {
+        if (c.columns() == null) {
+          yield "COUNT(*) - COUNT(DISTINCT " + col + ")";
+        }
+        // A composite key: rows with an empty part, and rows repeating a whole key, both count.
+        List<String> parts = c.columns().stream().map(n -> value(column(columns, n), file)).toList();
+        String filled = String.join(" AND ", parts.stream().map(p -> p + " IS NOT NULL").toList());
+        yield "COUNT(*) - COUNT(DISTINCT CASE WHEN " + filled + " THEN (" + String.join(", ", parts) + ") END)";
+      }
       case MISSING -> {
         List<String> lits = literals(c.values());
         yield sum(col + " IS NULL" + (lits.isEmpty() ? "" : " OR " + dialect.text(col) + " IN (" + String.join(", ", lits) + ")"));
@@ -273,6 +323,21 @@ public final class Verifier {
       case OLDEST_AGE -> age("MIN(" + col + ")");
       default -> throw new IllegalStateException(c.metric() + " does not share a scan");
     };
+  }
+
+  /** The type a column's values have as checks see them: converted, for a CSV or JSON table, else as the engine reads them. */
+  private static String found(String column, Map<String, String> columns, FileTable file) {
+    if (column == null) {
+      return null;
+    }
+    String converted = file == null ? null : file.type(column);
+    return converted != null ? converted.toLowerCase(Locale.ROOT) : columns.get(column);
+  }
+
+  /** A column as an expression: quoted, and converted to its declared type when it comes from a CSV or JSON file. */
+  private static String value(String column, FileTable file) {
+    String q = Dialect.quote(column);
+    return file == null ? q : file.typed(q, column);
   }
 
   /** The engine's own age of a timestamp where its dialect computes one, else the timestamp itself. */
@@ -309,6 +374,16 @@ public final class Verifier {
     return out;
   }
 
+  /** The type check of a CSV or JSON column: how many of its values do not convert to the declared type. */
+  private static CheckResult conversions(Check c, double count, double rows, String found) {
+    String column = "column " + Dialect.quote(c.column()) + " (" + found + " as read)";
+    return CheckResult.judged(c, count == 0, boxed(count), count == 0
+        ? "every value present in " + (long) rows + (rows == 1 ? " row" : " rows") + " of " + column
+            + " converts to its declared logicalType " + c.text()
+        : (long) count + " values in " + (long) rows + " rows of " + column + " do not convert to its declared"
+            + " logicalType " + c.text());
+  }
+
   private CheckResult judge(Check c, Object value, double rows) {
     if ((c.metric() == Metric.NEWEST_AGE || c.metric() == Metric.OLDEST_AGE) && dialect.measuresAge()) {
       if (value == null) {
@@ -316,7 +391,7 @@ public final class Verifier {
       }
       double age = round(number(value) / 1000.0 / c.unitSeconds());
       boolean ok = c.threshold().test(age);
-      return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
+      return CheckResult.judged(c, ok, age,
           (c.metric() == Metric.NEWEST_AGE ? "newest" : "oldest") + " value is " + Json.num(age) + " "
               + c.threshold().unit() + " old");
     }
@@ -332,7 +407,7 @@ public final class Verifier {
       }
       double age = round((now.getEpochSecond() - t.getEpochSecond()) / c.unitSeconds());
       boolean ok = c.threshold().test(age);
-      return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, age,
+      return CheckResult.judged(c, ok, age,
           (c.metric() == Metric.NEWEST_AGE ? "the newest" : "the oldest") + " value is " + Json.num(age) + " "
               + c.threshold().unit() + " old");
     }
@@ -345,7 +420,8 @@ public final class Verifier {
       case MISSING -> "missing values";
       case INVALID_VALUES, INVALID_PATTERN -> "invalid values";
       case DUPLICATES -> "duplicate values";
-      case PRIMARY_KEY -> "null or duplicate keys";
+      case PRIMARY_KEY -> c.columns() == null ? "null or duplicate keys"
+          : "rows with an empty or repeated key (" + c.text() + ")";
       case TOO_SHORT -> "values shorter than " + c.text();
       case TOO_LONG -> "values longer than " + c.text();
       case PATTERN_MISMATCH -> "values not matching " + c.text();
@@ -358,13 +434,18 @@ public final class Verifier {
     };
     String msg = (long) count + " " + what + (c.metric() == Metric.ROW_COUNT ? "" : " in " + (long) rows + " rows")
         + (c.threshold().percent() ? " (" + Json.num(observed) + "%)" : "");
-    return new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(observed), msg);
+    return CheckResult.judged(c, ok, boxed(observed), msg);
   }
 
-  private void duplicateRows(String from, Map<String, String> columns, Check c, Map<Check, CheckResult> out)
-      throws ConnectionLost {
-    String cols = c.columns().stream().map(n -> Dialect.quote(column(columns, n))).collect(Collectors.joining(", "));
-    String sql = "SELECT COUNT(*), COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT " + cols + " FROM " + from + ") d) FROM " + from;
+  /** Repeated rows over several columns; for a composite key (in plain ANSI SQL) rows with an empty part count too. */
+  private void duplicateRows(String from, FileTable file, Map<String, String> columns, Check c,
+      Map<Check, CheckResult> out) throws ConnectionLost {
+    List<String> parts = c.columns().stream().map(n -> value(column(columns, n), file)).toList();
+    String cols = String.join(", ", parts);
+    String filled = c.metric() != Metric.PRIMARY_KEY ? ""
+        : " WHERE " + String.join(" AND ", parts.stream().map(p -> p + " IS NOT NULL").toList());
+    String sql = "SELECT COUNT(*), COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT " + cols + " FROM " + from + filled
+        + ") d) FROM " + from;
     try (Statement st = conn.createStatement()) {
       st.setQueryTimeout(timeoutSeconds);
       try (ResultSet rs = st.executeQuery(sql)) {
@@ -387,11 +468,9 @@ public final class Verifier {
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
-    sql = sql.replace("{object}", from);
-    if (c.column() != null) {
-      String col = column(columns, c.column());
-      sql = sql.replace("{property}", Dialect.quote(col == null ? c.column() : col));
-    }
+    String col = c.column() == null ? null : column(columns, c.column());
+    sql = Placeholders.fill(sql, from, c.column() == null ? null : Dialect.quote(col == null ? c.column() : col),
+        schema == null ? null : Dialect.quote(schema));
     // Checked after the placeholders are replaced, so the text judged is the text that would run.
     Optional<String> refused = SqlGuard.refusal(sql);
     if (refused.isPresent()) {
@@ -426,7 +505,8 @@ public final class Verifier {
             out.put(c, CheckResult.error(c, "the query returned no row"));
           } else {
             Object v = rs.getObject(1);
-            Double d = v instanceof Number n ? Double.valueOf(n.doubleValue()) : v instanceof String text ? parsed(text) : null;
+            Double d = v instanceof Number n ? Double.valueOf(n.doubleValue()) : v instanceof String text ? parsed(text)
+                : v instanceof Boolean b ? Double.valueOf(b ? 1 : 0) : null; // a yes-or-no query: mustBe: true
             if (d == null) {
               // what the value was stays out of the message: it is the data
               String type = rs.getMetaData().getColumnTypeName(1).toLowerCase(Locale.ROOT);
@@ -435,7 +515,8 @@ public final class Verifier {
                       + "; make the rule return a count or another number"));
             } else {
               boolean ok = c.threshold().test(d);
-              out.put(c, new CheckResult(c, ok ? Outcome.PASSED : Outcome.FAILED, boxed(d), "query returned " + Json.num(d)));
+              out.put(c, CheckResult.judged(c, ok, v instanceof Boolean ? v : boxed(d),
+                  "query returned " + (v instanceof Boolean ? v : Json.num(d))));
             }
           }
         }
@@ -570,8 +651,20 @@ public final class Verifier {
     if (v instanceof java.util.Date d) {
       return d.toInstant();
     }
+    // Text, as a CSV column the contract gives no type holds: a timestamp with or without offset, or a date.
+    String text = v.toString().strip().replace(' ', 'T');
     try {
-      return OffsetDateTime.parse(v.toString().replace(' ', 'T')).toInstant();
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (RuntimeException e) {
+      // try the forms without an offset
+    }
+    try {
+      return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+    } catch (RuntimeException e) {
+      // try a date
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant();
     } catch (RuntimeException e) {
       return null;
     }

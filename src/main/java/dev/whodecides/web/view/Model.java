@@ -4,14 +4,21 @@ import java.util.List;
 
 /**
  * What each page of the web UI shows, already decided: the templates under {@code src/main/jte}
- * only lay these values out (and escape them). Built by {@code dev.whodecides.web.PageModels}.
+ * only lay these values out (and escape them). Built by one page-model builder per page in {@code dev.whodecides.web}
+ * ({@code MatrixPage}, {@code PeoplePage}, ...).
  */
 public final class Model {
 
   private Model() {}
 
   /** The frame around every page: its title, the nav entry to highlight, a catalog problem to show. */
-  public record Chrome(String title, String section, String catalogError, String htmx, String user, String csrf) {}
+  public record Chrome(String title, String section, String catalogError, String htmx, String user, String csrf) {
+
+    /** The same frame under another title, for a page whose title is known only once its subject is found. */
+    public Chrome withTitle(String newTitle) {
+      return new Chrome(newTitle, section, catalogError, htmx, user, csrf);
+    }
+  }
 
   public record Link(String text, String href) {}
 
@@ -72,7 +79,8 @@ public final class Model {
       List<Link> relations, List<DecisionRow> decisions, List<FindingRow> findings, String graphHref,
       String releasesHref) {}
 
-  public record Graph(Chrome chrome, String svg, String focus, List<Link> focuses, int nodes, int omitted,
+  /** The ownership graph page: the picture {@code ownership-graph.jte} draws, and the focus choices. */
+  public record Graph(Chrome chrome, dev.whodecides.graph.GraphSvg.Picture picture, String focus, List<Link> focuses, int nodes, int omitted,
       String message) {}
 
   public record ProductRelease(String product, String title, String href, String logHref, String owner,

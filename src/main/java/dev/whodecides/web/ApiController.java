@@ -1,0 +1,187 @@
+package dev.whodecides.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.decisions.DecisionMatrix;
+import dev.whodecides.guarantees.VerifyReportReader;
+import dev.whodecides.release.ReleasePolicy;
+import dev.whodecides.report.PeopleJson;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.store.Store;
+import dev.whodecides.store.Verification;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The JSON API's handlers: each reads the request, asks the analysis or the store, and answers
+ * with one of the {@link ApiBodies}. Routes are in {@link Routes}, documented in {@code openapi.json}.
+ */
+final class ApiController {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How many lint runs {@code /api/lint-runs} answers with unless {@code limit} says otherwise, and at most. */
+  static final int RUNS = 50;
+  static final int MAX_RUNS = 10_000;
+
+  private final Supplier<Analysis> analysis;
+  private final Supplier<String> catalogError;
+  private final Store store;
+  private final Clock clock;
+  private final Security security;
+
+  ApiController(Supplier<Analysis> analysis, Supplier<String> catalogError, Store store, Clock clock,
+      Security security) {
+    this.analysis = analysis;
+    this.catalogError = catalogError;
+    this.store = store;
+    this.clock = clock;
+    this.security = security;
+  }
+
+  static void error(Context ctx, int status, String message) {
+    ctx.status(status).json(new ApiBodies.ErrorBody(message, status));
+  }
+
+  void openApi(Context ctx) {
+    ctx.contentType("application/json").result(OpenApi.document());
+  }
+
+  void status(Context ctx) {
+    Analysis a = analysis.get();
+    ctx.json(new ApiBodies.Status(a.catalog().size(), a.catalog().files(), a.lint().findings().size(),
+        catalogError.get()));
+  }
+
+  /**
+   * The lint JSON's shape ({@code findings}, {@code summary} of the whole catalog) a page at a time,
+   * optionally only one rule's, one severity's or one entity's findings; {@code page} says where
+   * the next page is.
+   */
+  void findings(Context ctx) {
+    Analysis a = analysis.get();
+    Paging paging = Paging.of(ctx);
+    String rule = ctx.queryParam("rule");
+    String severity = ctx.queryParam("severity");
+    String entity = ctx.queryParam("entity");
+    if (severity != null && !Set.of("error", "warning", "info").contains(severity)) {
+      throw new ApiError(400, "severity must be error, warning or info, not '" + severity + "'");
+    }
+    List<Finding> all = a.lint().findings();
+    if (entity != null && !entity.isBlank()) {
+      all = a.findingsAbout(entity, Kind.LOOKUP)
+          .orElseThrow(() -> new ApiError(404, "entity '" + entity + "' is not in the catalog"));
+    }
+    List<Finding> matching = rule == null && severity == null ? all : all.stream()
+        .filter(f -> rule == null || f.rule().equals(rule))
+        .filter(f -> severity == null || f.severity().id().equals(severity))
+        .toList();
+    ctx.json(ApiBodies.Findings.of(paging.slice(matching), a.lint(), paging.describe(ctx, matching.size())));
+  }
+
+  void entities(Context ctx) {
+    String kind = ctx.queryParam("kind");
+    Catalog c = analysis.get().catalog();
+    ctx.json((kind == null ? c.entities() : c.ofKind(kind)).stream().map(ApiBodies.EntitySummary::of).toList());
+  }
+
+  void entity(Context ctx) {
+    Analysis a = analysis.get();
+    EntityRef ref;
+    try {
+      ref = EntityRef.parse(ctx.pathParam("ref"), Kind.COMPONENT.id());
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    var e = a.catalog().get(ref).orElseThrow(() -> new ApiError(404, ref + " is not in the catalog"));
+    ctx.json(ApiBodies.EntityDetail.of(e, a.ownership(), a.findings()));
+  }
+
+  void matrix(Context ctx) {
+    Analysis a = analysis.get();
+    Paging paging = Paging.of(ctx);
+    List<DecisionMatrix.Row> rows = a.matrix().rows();
+    ctx.json(ApiBodies.Matrix.of(paging.slice(rows), a.findings(), paging.describe(ctx, rows.size())));
+  }
+
+  void people(Context ctx) {
+    Analysis a = analysis.get();
+    ctx.json(new ApiBodies.People(PeopleJson.people(a.people(), a.lint().analysis().knowledge())));
+  }
+
+  void recordRelease(Context ctx) {
+    EntityRef caller = security.caller(ctx);
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (IOException e) {
+      throw new ApiError(400, "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    var record = new ReleasePolicy(analysis.get().ownership(), clock).admit(ReleaseJson.request(body), caller);
+    ctx.status(201).json(ApiBodies.Release.of(store.append(record)));
+  }
+
+  void releases(Context ctx) {
+    String product = ctx.queryParam("product");
+    if (product == null || product.isBlank()) {
+      throw new ApiError(400, "name the product: /api/releases?product=REF");
+    }
+    Catalog c = analysis.get().catalog();
+    EntityRef ref = c.resolve(product, Kind.PRODUCTS)
+        .filter(c::exists)
+        .orElseThrow(() -> new ApiError(404, "product '" + product + "' is not in the catalog"));
+    ctx.json(store.releases(ref.toString()).stream().map(ApiBodies.Release::of).toList());
+  }
+
+  void release(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "release id '" + ctx.pathParam("id") + "' is not a number");
+    }
+    ctx.json(ApiBodies.Release.of(store.release(id).orElseThrow(() -> new ApiError(404, "no release record " + id))));
+  }
+
+  void lintRuns(Context ctx) {
+    int limit = Paging.number(ctx, "limit", RUNS, 1, MAX_RUNS);
+    analysis.get(); // so that the catalog as it is now is on the trend
+    ctx.json(store.lintRuns(limit).stream().map(ApiBodies.Run::of).toList());
+  }
+
+  void verifications(Context ctx) {
+    String contract = ctx.queryParam("contract");
+    if (contract == null) {
+      ctx.json(store.latestVerifications().stream().map(ApiBodies.VerificationBody::of).toList());
+      return;
+    }
+    if (contract.isBlank()) {
+      throw new ApiError(400, "name the contract by its id: /api/verifications?contract=ID");
+    }
+    List<Verification> history = store.verifications(contract);
+    if (history.isEmpty() && analysis.get().catalog().contracts().stream().noneMatch(c -> contract.equals(c.id()))) {
+      throw new ApiError(404, "contract '" + contract + "' is not in the catalog and has no verifications");
+    }
+    ctx.json(history.stream().map(ApiBodies.VerificationBody::of).toList());
+  }
+
+  void importVerifications(Context ctx) {
+    security.caller(ctx);
+    List<Verification> rows;
+    try {
+      rows = Verification.rows(VerifyReportReader.read(ctx.body()), clock.instant());
+    } catch (VerifyReportReader.NotAReport e) {
+      throw new ApiError(400, e.getMessage() + "; send what whodecides verify --format json prints");
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    ctx.status(201).json(store.recordVerifications(rows).stream().map(ApiBodies.VerificationBody::of).toList());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.whodecides.web;
+
+import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.rules.BuiltInRules;
+import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.RuleDescriptor;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import dev.whodecides.web.view.Model.Chrome;
+import dev.whodecides.web.view.Model.FindingDetail;
+import dev.whodecides.web.view.Model.FindingRow;
+import dev.whodecides.web.view.Model.Findings;
+import dev.whodecides.web.view.Model;
+import java.util.List;
+import java.util.Optional;
+
+/** The findings page (filtered, paged), one finding's page, and a finding as other pages show it. */
+final class FindingsPage {
+
+  private FindingsPage() {}
+
+  static Findings build(Analysis a, Chrome chrome, String rule, String severity, String q, int page) {
+    String needle = Display.needle(q);
+    List<Finding> matching = a.lint().findings().stream()
+        .filter(f -> Display.blank(rule) || f.rule().equals(rule))
+        .filter(f -> Display.blank(severity) || f.severity().id().equals(severity))
+        .filter(f -> needle.isEmpty() || Display.contains(f.message(), needle) || Display.contains(f.entity(), needle)
+            || Display.contains(f.rule(), needle))
+        .toList();
+    Listing listing = Listing.of(page, Listing.PAGE_SIZE, matching.size());
+    List<FindingRow> rows = listing.slice(matching).stream().map(f -> row(a, f)).toList();
+    List<String> rules = BuiltInRules.descriptors().stream().map(RuleDescriptor::id).toList();
+    return new Findings(chrome, rows, listing.pager(n -> "/findings?"
+        + Display.query("rule", rule, "severity", severity, "q", q) + "page=" + n), rules, rule, severity, q);
+  }
+
+  /** One finding by its id, if the current analysis has it. */
+  static Optional<Model.FindingPage> one(Analysis a, Chrome chrome, String id) {
+    return a.findings().byId(id).map(f -> new Model.FindingPage(chrome.withTitle(f.rule()), detail(a, f)));
+  }
+
+  /** A finding as a table row: linked to its own page and, when the catalog has it, to its entity. */
+  static FindingRow row(Analysis a, Finding f) {
+    String id = a.findings().idOf(f);
+    String entityHref = null;
+    if (f.entity() != null) {
+      try {
+        EntityRef ref = EntityRef.parse(f.entity(), Kind.COMPONENT.id());
+        entityHref = a.catalog().exists(ref) ? Links.entity(ref) : null;
+      } catch (IllegalArgumentException e) {
+        entityHref = null; // an invalid entity's name: shown, not linked
+      }
+    }
+    return new FindingRow(id, Links.finding(id), f.rule(), f.severity().id(), f.entity(), entityHref,
+        f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message());
+  }
+
+  /** A finding in full: the role that would own it, what to do, why, and the evidence. */
+  static FindingDetail detail(Analysis a, Finding f) {
+    Knowledge knowledge = a.lint().analysis().knowledge();
+    String role = f.recommendation() == null ? null : f.recommendation().role();
+    String action = f.recommendation() == null ? "" : f.recommendation().action();
+    String why = knowledge.rule(f.rule()).map(Knowledge.RuleCard::why).orElse(null);
+    return new FindingDetail(row(a, f), role, role == null ? null : Links.role(role), action, why, Links.rule(f.rule()),
+        Display.evidence(f.evidence()));
+  }
+}
