@@ -39,9 +39,9 @@ public final class Json {
     return m;
   }
 
-  /** A waived finding: the finding, and the waiver that accepts it. */
-  public static Map<String, Object> waived(Waived w, LintResult r) {
-    Map<String, Object> m = finding(w.finding(), r);
+  /** A waived finding: the finding, and the waiver that accepts it (never in a baseline, so no baselineState). */
+  public static Map<String, Object> waived(Waived w) {
+    Map<String, Object> m = finding(w.finding());
     Map<String, Object> waiver = new LinkedHashMap<>();
     waiver.put("reason", w.waiver().reason());
     waiver.put("by", w.waiver().by());

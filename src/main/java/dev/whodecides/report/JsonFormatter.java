@@ -31,7 +31,7 @@ public final class JsonFormatter implements Formatter {
       gen.writeEndArray();
       gen.writeArrayFieldStart("waived");
       for (Waived w : r.waived()) {
-        gen.writeObject(Json.waived(w, r));
+        gen.writeObject(Json.waived(w));
       }
       gen.writeEndArray();
       gen.writeObjectField("summary", Json.summary(r));

@@ -57,10 +57,11 @@ public final class SarifFormatter implements Formatter {
     }
     List<Map<String, Object>> results = new ArrayList<>();
     for (Finding f : r.findings()) {
-      results.add(result(f, r, index));
+      results.add(result(f, r.baselineState(f), index));
     }
     for (Waived w : r.waived()) {
-      Map<String, Object> result = result(w.finding(), r, index);
+      // No baselineState: a waived finding is kept out of baselines, so it is neither new nor unchanged.
+      Map<String, Object> result = result(w.finding(), null, index);
       // GitHub code scanning closes an alert whose result carries an accepted suppression.
       Map<String, Object> suppression = new LinkedHashMap<>();
       suppression.put("kind", "external");
@@ -86,7 +87,7 @@ public final class SarifFormatter implements Formatter {
     return Json.write(root);
   }
 
-  private static Map<String, Object> result(Finding f, LintResult r, Map<String, Integer> index) {
+  private static Map<String, Object> result(Finding f, String state, Map<String, Integer> index) {
     Map<String, Object> region = new LinkedHashMap<>();
     region.put("startLine", f.line());
     region.put("startColumn", f.column());
@@ -111,7 +112,6 @@ public final class SarifFormatter implements Formatter {
     result.put("locations", List.of(location));
     // v2: the finding's own fingerprint (rule, entity, subject), which survives rewording.
     result.put("partialFingerprints", Map.of("whodecidesFinding/v2", f.fingerprint()));
-    String state = r.baselineState(f);
     if (state != null) {
       result.put("baselineState", state);
     }
