@@ -4,6 +4,9 @@ import dev.whodecides.config.Config;
 import dev.whodecides.config.ConfigError;
 import dev.whodecides.config.ConfigFile;
 import dev.whodecides.config.ConfigReader;
+import dev.whodecides.report.BaselineFile;
+import dev.whodecides.rules.Baseline;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,6 +15,18 @@ import java.util.Optional;
 final class Configs {
 
   private Configs() {}
+
+  /** Reads a baseline file; a missing or broken one stops the command with exit 2. */
+  static Baseline baseline(Path file) {
+    try {
+      return BaselineFile.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    } catch (IOException e) {
+      throw new UserError("cannot read --baseline " + file + " (" + e.getMessage()
+          + "); write one with whodecides lint --write-baseline FILE");
+    }
+  }
 
   static Config load(Path explicit, Path firstPath) {
     Optional<Path> file;

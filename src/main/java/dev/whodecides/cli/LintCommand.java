@@ -133,17 +133,7 @@ final class LintCommand implements Callable<Integer> {
     if (!given("--manual-fix-volume")) {
       manualFixVolume = cfg.manualFixVolume().orElse(manualFixVolume);
     }
-    Baseline accepted = null;
-    if (baseline != null) {
-      try {
-        accepted = BaselineFile.read(baseline);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      } catch (IOException e) {
-        throw new UserError("cannot read --baseline " + baseline + " (" + e.getMessage()
-            + "); write one with whodecides lint --write-baseline FILE");
-      }
-    }
+    Baseline accepted = baseline == null ? null : Configs.baseline(baseline);
     if (duplicateThreshold <= 0 || duplicateThreshold > 1) {
       throw new UserError("--duplicate-threshold must be above 0 and at most 1, not " + duplicateThreshold);
     }

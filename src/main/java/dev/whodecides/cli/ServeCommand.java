@@ -1,5 +1,13 @@
 package dev.whodecides.cli;
 
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.config.Config;
+import dev.whodecides.rules.Baseline;
+import dev.whodecides.rules.LintOptions;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Linter;
+import java.time.LocalDate;
+import java.util.function.Function;
 import dev.whodecides.store.Store;
 import dev.whodecides.web.CatalogSource;
 import dev.whodecides.web.ServiceApp;
@@ -42,13 +50,32 @@ final class ServeCommand implements Callable<Integer> {
       + " ask for a token once and keep the browser signed in.")
   boolean privateReads;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The configuration (rules, external, waivers) instead of the .whodecides.yaml found as lint finds it.")
+  Path config;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "A baseline written by lint --write-baseline: the findings page shows the findings it knew apart,"
+          + " and /api/findings takes ?state=new|unchanged.")
+  Path baseline;
+
   @Override
   public Integer call() throws InterruptedException {
+    Config cfg = Configs.load(config, paths.get(0));
+    Baseline accepted = baseline == null ? null : Configs.baseline(baseline);
+    Clock clock = Clock.systemUTC();
+    // Waivers are judged on the day each analysis is made, so one expires in a running service too.
+    Function<Catalog, LintResult> linter = c -> {
+      LintResult r = Linter.lint(c, new LintOptions(cfg.duplicateThreshold().orElse(LintOptions.DEFAULT_DUPLICATE_THRESHOLD),
+          null, cfg.manualFixVolume().orElse(LintOptions.DEFAULT_MANUAL_FIX_VOLUME),
+          cfg.busyUseCases().orElse(LintOptions.DEFAULT_BUSY_USE_CASES), cfg.policy(LocalDate.now(clock))));
+      return accepted == null ? r : r.against(accepted);
+    };
     // Loaded once: the problems printed are those of the catalog the service shows.
     CatalogSource catalog = new CatalogSource(paths);
     Output.loaded(catalog.get(), paths, spec.commandLine().getErr());
     Store s = store.open(paths.get(0));
-    ServiceApp service = new ServiceApp(catalog, s, Clock.systemUTC(), privateReads);
+    ServiceApp service = new ServiceApp(catalog, linter, s, clock, privateReads);
     service.prepare();
     Javalin app = service.create();
     try {

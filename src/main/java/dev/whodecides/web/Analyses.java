@@ -1,12 +1,11 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Catalog;
-import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
-import dev.whodecides.rules.Linter;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Store;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,12 +15,14 @@ import java.util.function.Supplier;
 final class Analyses implements Supplier<Analysis> {
 
   private final Supplier<Catalog> catalog;
+  private final Function<Catalog, LintResult> linter;
   private final Store store;
   private final Clock clock;
   private volatile Analysis current;
 
-  Analyses(Supplier<Catalog> catalog, Store store, Clock clock) {
+  Analyses(Supplier<Catalog> catalog, Function<Catalog, LintResult> linter, Store store, Clock clock) {
     this.catalog = catalog;
+    this.linter = linter;
     this.store = store;
     this.clock = clock;
   }
@@ -37,7 +38,7 @@ final class Analyses implements Supplier<Analysis> {
     synchronized (this) {
       a = current;
       if (a == null || a.catalog() != now) {
-        LintResult lint = Linter.lint(now, LintOptions.defaults());
+        LintResult lint = linter.apply(now);
         a = new Analysis(now, lint);
         current = a;
         recordRun(lint);

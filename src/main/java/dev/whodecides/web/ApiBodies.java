@@ -39,7 +39,11 @@ final class ApiBodies {
   record Findings(List<Map<String, Object>> findings, Map<String, Object> summary, Page page) {
 
     static Findings of(List<Finding> page, dev.whodecides.rules.LintResult lint, Page where) {
-      return new Findings(page.stream().map(Json::finding).toList(), Json.summary(lint), where);
+      // A waived finding is shown with its waiver; the others with their baselineState when there is a baseline.
+      Map<Finding, dev.whodecides.rules.Waived> waived = new java.util.IdentityHashMap<>();
+      lint.waived().forEach(w -> waived.put(w.finding(), w));
+      return new Findings(page.stream().map(f -> waived.containsKey(f) ? Json.waived(waived.get(f))
+          : Json.finding(f, lint)).toList(), Json.summary(lint), where);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
+import dev.whodecides.rules.Waived;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
 import dev.whodecides.vocabulary.EntityRef;
@@ -71,17 +72,26 @@ final class ApiController {
     String rule = ctx.queryParam("rule");
     String severity = ctx.queryParam("severity");
     String entity = ctx.queryParam("entity");
+    String state = ctx.queryParam("state");
+    if (state != null && !Set.of("new", "unchanged", "waived").contains(state)) {
+      throw new ApiError(400, "state must be new, unchanged or waived, not '" + state + "'");
+    }
+    if (state != null && !state.equals("waived") && a.lint().baseline() == null) {
+      throw new ApiError(400, "state=" + state + " needs a baseline; start the service with serve --baseline FILE");
+    }
     if (severity != null && !Set.of("error", "warning", "info").contains(severity)) {
       throw new ApiError(400, "severity must be error, warning or info, not '" + severity + "'");
     }
-    List<Finding> all = a.lint().findings();
+    List<Finding> all = "waived".equals(state) ? a.lint().waived().stream().map(Waived::finding).toList()
+        : a.lint().findings();
     if (entity != null && !entity.isBlank()) {
       all = a.findingsAbout(entity, Kind.LOOKUP)
           .orElseThrow(() -> new ApiError(404, "entity '" + entity + "' is not in the catalog"));
     }
-    List<Finding> matching = rule == null && severity == null ? all : all.stream()
+    List<Finding> matching = rule == null && severity == null && state == null ? all : all.stream()
         .filter(f -> rule == null || f.rule().equals(rule))
         .filter(f -> severity == null || f.severity().id().equals(severity))
+        .filter(f -> state == null || state.equals("waived") || state.equals(a.lint().baselineState(f)))
         .toList();
     ctx.json(ApiBodies.Findings.of(paging.slice(matching), a.lint(), paging.describe(ctx, matching.size())));
   }

@@ -3,7 +3,11 @@ package dev.whodecides.web;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.store.Store;
 import io.javalin.Javalin;
+import dev.whodecides.rules.LintOptions;
+import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Linter;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +28,16 @@ public final class ServiceApp {
 
   /** With {@code privateService}, reading needs a bearer token too, and the pages a sign-in. */
   public ServiceApp(Supplier<Catalog> catalog, Store store, Clock clock, boolean privateService) {
-    this.analyses = new Analyses(catalog, store, clock);
+    this(catalog, c -> Linter.lint(c, LintOptions.defaults()), store, clock, privateService);
+  }
+
+  /**
+   * With {@code linter}, how each catalog is linted: the team's configuration (waivers judged on the
+   * service's clock) and baseline, as {@code lint --config --baseline} would.
+   */
+  public ServiceApp(Supplier<Catalog> catalog, Function<Catalog, LintResult> linter, Store store, Clock clock,
+      boolean privateService) {
+    this.analyses = new Analyses(catalog, linter, store, clock);
     this.store = store;
     this.clock = clock;
     this.privateService = privateService;

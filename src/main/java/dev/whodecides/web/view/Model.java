@@ -49,8 +49,16 @@ public final class Model {
       long warnings, long infos, List<RuleCount> rules, TrendChart chart, List<TrendPoint> trend,
       List<Link> kinds) {}
 
+  /**
+   * The findings page: the findings that count (the new ones when the service has a baseline), then
+   * those the baseline already knew ({@code unchanged}, the first {@code shown}, {@code baselined} in
+   * all; null without a baseline), then the waived ones with their waivers.
+   */
   public record Findings(Chrome chrome, List<FindingRow> rows, Pager pager, List<String> rules, String rule,
-      String severity, String q) {}
+      String severity, String q, List<FindingRow> unchanged, int baselined, List<WaivedRow> waived) {}
+
+  /** A waived finding and the waiver that accepts it: why, by whom, until when, written where. */
+  public record WaivedRow(FindingRow finding, String reason, String by, String until, String waiverAt) {}
 
   public record FindingPage(Chrome chrome, FindingDetail detail) {}
 
