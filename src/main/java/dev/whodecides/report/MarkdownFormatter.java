@@ -24,14 +24,16 @@ public final class MarkdownFormatter implements Formatter {
     long e = r.count(Severity.ERROR);
     long w = r.count(Severity.WARNING);
     long i = r.count(Severity.INFO);
+    String waived = r.waived().isEmpty() ? "" : "\n_" + r.waived().size() + (r.waived().size() == 1
+        ? " finding is" : " findings are") + " waived in the configuration and not listed._\n";
     if (r.findings().isEmpty()) {
       md.append("✅ Every decision checked has an owner (").append(r.entities()).append(" entities in ")
-          .append(r.catalog().files()).append(" files).\n");
+          .append(r.catalog().files()).append(" files).\n").append(waived);
       return md.toString();
     }
     md.append("| errors | warnings | infos | entities | files |\n|---:|---:|---:|---:|---:|\n")
         .append("| ").append(e).append(" | ").append(w).append(" | ").append(i).append(" | ")
-        .append(r.entities()).append(" | ").append(r.catalog().files()).append(" |\n\n");
+        .append(r.entities()).append(" | ").append(r.catalog().files()).append(" |\n").append(waived).append('\n');
     Map<String, List<Finding>> byRule = r.findings().stream()
         .sorted((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity()) : a.rule().compareTo(b.rule()))
         .collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
