@@ -6,7 +6,7 @@
 # machine slows all alike:
 #   - the same JVM starting and printing the rule list (`whodecides rules`), so the table shows how
 #     much of each run is start-up;
-#   - Backstage's own validation of the same files (bench/backstage-validate: @backstage/catalog-model
+#   - Backstage's own validation of the same files (tools/backstage-validate: @backstage/catalog-model
 #     and the yaml package from npm, versions pinned in its package-lock.json) on Node.js, at sizes
 #     up to BACKSTAGE_MAX entities (default 100000; a 1,000,000 run takes minutes);
 #   - with BASELINE=path/to/another/whodecides launcher (e.g. a checkout of main), that launcher on
@@ -34,7 +34,7 @@ mkdir -p "$work"
 
 # Backstage's validator: installed once from the lock file.
 backstage=""
-bs_dir="$here/bench/backstage-validate"
+bs_dir="$here/tools/backstage-validate"
 if command -v node > /dev/null && command -v npm > /dev/null; then
   if [[ ! -d "$bs_dir/node_modules/@backstage/catalog-model" ]]; then
     (cd "$bs_dir" && npm ci --no-audit --no-fund --silent > /dev/null 2>&1) \
