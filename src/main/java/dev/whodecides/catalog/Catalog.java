@@ -155,9 +155,15 @@ public final class Catalog {
     return out;
   }
 
+  // The very entity this catalog indexed, not an equal one from elsewhere: only its resolution is cached.
+  @SuppressWarnings("ReferenceEquality")
+  private boolean isIndexed(Entity e) {
+    return byRef.get(e.ref()) == e;
+  }
+
   private List<EntityRef>[] resolvedFields(Entity e) {
     List<EntityRef>[] m = resolved == null ? null : resolved.get(e.ref());
-    return m != null && byRef.get(e.ref()) == e ? m : resolveFields(e);
+    return m != null && isIndexed(e) ? m : resolveFields(e);
   }
 
   @SuppressWarnings("unchecked")

@@ -68,7 +68,7 @@ public final class Schedule {
       }
       boolean domOk = dom.get(day.getDayOfMonth());
       boolean dowOk = dow.get(day.getDayOfWeek().getValue() % 7);
-      boolean runs = domAny || dowAny ? domOk && dowOk : domOk || dowOk;
+      boolean runs = (domAny || dowAny) ? (domOk && dowOk) : (domOk || dowOk);
       if (!runs) {
         continue;
       }

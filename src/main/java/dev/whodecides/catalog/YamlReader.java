@@ -232,6 +232,8 @@ public final class YamlReader {
       return known == null ? keys : known;
     }
 
+    // Keys by content: equals and hashCode compare the array's elements, which is the point of the record.
+    @SuppressWarnings("ArrayRecordComponent")
     private record KeyList(String[] keys) {
       @Override
       public boolean equals(Object o) {
@@ -261,7 +263,7 @@ public final class YamlReader {
     private final Map<String, Object> anchors = new HashMap<>();
     private List<String> duplicates = new ArrayList<>();
     // Size and height of anchored collections once closed, so an alias can be charged for them.
-    private final Map<Object, long[]> shapes = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, long[]> shapes = new IdentityHashMap<>();
     private long expanded;
     private int aliases;
     private int docLine;

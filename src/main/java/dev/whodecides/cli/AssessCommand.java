@@ -4,6 +4,8 @@ import dev.whodecides.assess.Answer;
 import dev.whodecides.assess.Question;
 import dev.whodecides.assess.Questionnaire;
 import dev.whodecides.catalog.EntitySchema;
+import dev.whodecides.catalog.YamlDocument;
+import dev.whodecides.catalog.YamlReader;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.Json;
@@ -23,9 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -170,17 +169,15 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   private static Map<String, Answer> readAnswers(Path file) {
-    Object doc;
+    List<YamlDocument> docs = new ArrayList<>();
     try {
-      String text = Files.readString(file);
-      doc = new Yaml(new SafeConstructor(
-          new LoaderOptions())).load(text);
+      YamlReader.read(file, docs::add);
     } catch (IOException e) {
       throw new UserError("cannot read --answers " + file + " (" + e.getMessage() + ")");
-    } catch (RuntimeException e) {
-      throw new UserError("--answers " + file + " is not YAML or JSON: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    } catch (YamlReader.YamlError e) {
+      throw new UserError("--answers " + file + ":" + Math.max(1, e.line()) + " is not YAML or JSON: " + e.getMessage());
     }
+    Object doc = docs.isEmpty() ? null : docs.get(0).value();
     if (!(doc instanceof Map<?, ?> map)) {
       throw new UserError("--answers " + file + " must be a map of question id to yes, no or unsure");
     }

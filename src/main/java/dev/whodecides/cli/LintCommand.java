@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.TreeMap;
@@ -121,7 +122,7 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     LocalDate day;
     try {
-      day = today == null ? LocalDate.now() : LocalDate.parse(today);
+      day = today == null ? LocalDate.now(ZoneId.systemDefault()) : LocalDate.parse(today);
     } catch (DateTimeParseException e) {
       throw new UserError("--today must be a date written YYYY-MM-DD, not '" + today + "'");
     }

@@ -1,6 +1,8 @@
 package dev.whodecides.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +50,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // The platform's charset, as the terminal's locale sets it, named rather than implied.
+    Charset console = Charset.defaultCharset();
+    System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, console), true),
+        new PrintWriter(new OutputStreamWriter(System.err, console), true)));
   }
 
   /** Runs the command line with the given streams and returns the exit status. */

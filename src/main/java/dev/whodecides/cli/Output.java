@@ -1,5 +1,6 @@
 package dev.whodecides.cli;
 
+import java.io.Console;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.catalog.LoadProblem;
@@ -53,8 +54,27 @@ final class Output {
 
   /** True when colours make sense: a terminal, and NO_COLOR not set. */
   static boolean color(Path output) {
-    return output == null && System.console() != null && System.getenv("NO_COLOR") == null
+    return output == null && terminal() && System.getenv("NO_COLOR") == null
         && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  /**
+   * True when standard output is a terminal. On Java 17 the console is null when output is redirected;
+   * from Java 22 it exists anyway and {@code Console.isTerminal()} (looked up, as 17 lacks it) tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the null check is the Java 17 answer; isTerminal() the newer one
+  static boolean terminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   static Catalog load(List<Path> paths, PrintWriter err) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides release}: ship-or-wait calls on record. */
 @Command(name = "release", mixinStandardHelpOptions = true, description = "Keep ship-or-wait calls on record.",
-    subcommands = {ReleaseCommand.Record.class})
+    subcommands = {ReleaseCommand.RecordCall.class})
 final class ReleaseCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -35,7 +35,7 @@ final class ReleaseCommand implements Runnable {
   @Command(name = "record",
       description = "Record a ship-or-wait call. Only the product's effective release owner may make it, and a ship"
           + " below the agreed bar needs --accepted-risk. Exit 1 when refused.")
-  static final class Record implements Callable<Integer> {
+  static final class RecordCall implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 

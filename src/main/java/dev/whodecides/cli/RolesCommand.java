@@ -96,9 +96,4 @@ final class RolesCommand implements Callable<Integer> {
       }
     }
   }
-
-  /**
-   * The citations behind the decision types that pointed the person to {@code role}: the claims of
-   * each decision type's card, so the evidence is the one for that role's core decisions.
-   */
 }

@@ -129,7 +129,7 @@ final class VerifyCommand implements Callable<Integer> {
     long connecting = 0;
     // Opened before verifying, so that a wrong --db stops the run before any query is sent.
     Store records = record ? store.open(contracts.get(0)) : null;
-    Progress progress = new Progress(err, System.console() != null,
+    Progress progress = new Progress(err, Output.terminal(),
         plans.stream().mapToInt(pl -> (int) pl.stream().map(Check::table).distinct().count()).sum());
     List<ContractResult> results = new ArrayList<>();
     for (int i = 0; i < read.size(); i++) {

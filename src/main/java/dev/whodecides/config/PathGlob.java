@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public record PathGlob(String text, Path base, Pattern pattern) {
 
   /**
+   * Reads a glob written relative to {@code base}.
+   *
    * @throws IllegalArgumentException with what is wrong and how to write it instead
    */
   public static PathGlob parse(String text, Path base) {

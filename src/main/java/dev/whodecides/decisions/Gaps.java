@@ -59,8 +59,8 @@ public final class Gaps {
     List<DecisionType> out = new ArrayList<>(3);
     boolean live = product.ref().is(Kind.COMPONENT) && isLive(product);
     for (DecisionType t : DecisionType.values()) {
-      if (live && (t == DecisionType.RELEASE || t == DecisionType.ROADMAP)
-          || consumedByAnotherTeam && t == DecisionType.GUARANTEES) {
+      if ((live && (t == DecisionType.RELEASE || t == DecisionType.ROADMAP))
+          || (consumedByAnotherTeam && t == DecisionType.GUARANTEES)) {
         out.add(t);
       }
     }

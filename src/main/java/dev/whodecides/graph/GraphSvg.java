@@ -224,7 +224,7 @@ public final class GraphSvg {
     StringBuilder out = new StringBuilder();
     for (byte by : ref.getBytes(StandardCharsets.UTF_8)) {
       int c = by & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~:/@".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~:/@".indexOf(c) >= 0) {
         out.append((char) c);
       } else {
         out.append('%').append(String.format(Locale.ROOT, "%02X", c));

@@ -79,7 +79,11 @@ public record OwnershipGraph(List<Node> nodes, List<Edge> edges, double width, d
     return of(ownership, GraphOptions.defaults().withFocus(focus).withMaxNodes(maxNodes));
   }
 
-  /** @throws IllegalArgumentException when the focus is not an entity the graph draws */
+  /**
+   * Lays out the graph of an organization's ownership as the options ask.
+   *
+   * @throws IllegalArgumentException when the focus is not an entity the graph draws
+   */
   public static OwnershipGraph of(Ownership ownership, GraphOptions options) {
     GraphModel model = GraphModel.build(ownership, options.decisionNodes());
     GraphModel.Selection selection = model.select(options.focus(), options.maxNodes());

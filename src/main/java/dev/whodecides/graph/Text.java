@@ -88,8 +88,8 @@ final class Text {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-      boolean allowed = pair || c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800
-          || c >= 0xE000 && c <= 0xFFFD;
+      boolean allowed = pair || c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800)
+          || (c >= 0xE000 && c <= 0xFFFD);
       if (!allowed && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
       }

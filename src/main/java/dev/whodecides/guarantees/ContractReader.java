@@ -1,11 +1,9 @@
 package dev.whodecides.guarantees;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.whodecides.catalog.YamlDocument;
+import dev.whodecides.catalog.YamlReader;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -13,15 +11,19 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads an ODCS contract (v3.0.x or v3.1.0), accepting the older {@code isNullable}/{@code isUnique},
@@ -49,20 +51,25 @@ public final class ContractReader {
     } catch (IOException e) {
       throw new ContractError(display + ": cannot read the contract; check that it is a readable file");
     }
-    Map<String, Integer> lines = new HashMap<>();
-    Object doc;
-    try (JsonParser p = new YAMLFactory().createParser(text)) {
-      if (p.nextToken() == null) {
-        throw new ContractError(display + ":1: the contract is empty");
-      }
-      doc = value(p, "", lines);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new ContractError(display + ":" + (loc == null ? 1 : loc.getLineNr()) + ": not valid YAML: "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
     }
+    // The catalog's YAML reader, with the position of every key: one reader, one set of YAML rules
+    // (limits on nesting and aliases included) for catalogs, contracts and the configuration.
+    List<YamlDocument> docs = new ArrayList<>();
+    try {
+      YamlReader.readTextWithPositions(new StringReader(text), docs::add);
+    } catch (YamlReader.YamlError e) {
+      throw new ContractError(display + ":" + Math.max(1, e.line()) + ": not valid YAML: " + e.getMessage());
+    }
+    if (docs.isEmpty() || docs.get(0).value() == null) {
+      throw new ContractError(display + ":1: the contract is empty");
+    }
+    YamlDocument first = docs.get(0);
+    Object doc = mutable(first.value());
+    Map<String, Integer> lines = new HashMap<>();
+    // A key's line, where the field is named: what a contract's author looks for.
+    first.positions().forEach((path, at) -> lines.put(path, at[2]));
     if (!(doc instanceof Map<?, ?>)) {
       throw new ContractError(display + ":1: a contract must be a YAML mapping with apiVersion, kind, id and schema");
     }
@@ -85,50 +92,19 @@ public final class ContractReader {
     }
   }
 
-  /** Builds the value at the parser's current token, recording each JSON pointer's line. */
-  private static Object value(JsonParser p, String pointer, Map<String, Integer> lines) throws IOException {
-    lines.put(pointer, p.currentTokenLocation().getLineNr());
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String k = p.currentName();
-          int line = p.currentTokenLocation().getLineNr();
-          p.nextToken();
-          String child = pointer + "/" + k.replace("~", "~0").replace("/", "~1");
-          m.put(k, value(p, child, lines));
-          lines.put(child, line);
-        }
-        return m;
-      }
-      case START_ARRAY -> {
-        List<Object> l = new ArrayList<>();
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(value(p, pointer + "/" + i++, lines));
-        }
-        return l;
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
-      }
-      case VALUE_TRUE -> {
-        return true;
-      }
-      case VALUE_FALSE -> {
-        return false;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> {
-        return p.getText();
-      }
+  /** A deep copy in mutable collections: the reader's values are compact and read-only, and normalizing rewrites fields. */
+  private static Object mutable(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), mutable(x)));
+      return out;
     }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(mutable(x)));
+      return out;
+    }
+    return v;
   }
 
   /** Rewrites the older datacontract-cli field names into their ODCS v3 equivalents. */
@@ -226,7 +202,7 @@ public final class ContractReader {
         java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
         d.update(rules);
         d.update(contract);
-        return java.util.HexFormat.of().formatHex(d.digest());
+        return HexFormat.of().formatHex(d.digest());
       } catch (IOException | java.security.NoSuchAlgorithmException e) {
         return null;
       }
@@ -255,7 +231,7 @@ public final class ContractReader {
 
   /** The schema, compiled once per JVM, on the thread that asks first or by {@link #prepare()}. */
   private static final class Prepared {
-    private final java.util.concurrent.FutureTask<Schema> task = new java.util.concurrent.FutureTask<>(() -> {
+    private final FutureTask<Schema> task = new FutureTask<>(() -> {
       try (InputStream in = ContractReader.class.getResourceAsStream(SCHEMA)) {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
             .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
@@ -280,7 +256,7 @@ public final class ContractReader {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while loading the ODCS schema", e);
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         throw new IllegalStateException("cannot load the ODCS schema bundled with whodecides", e.getCause());
       }
     }

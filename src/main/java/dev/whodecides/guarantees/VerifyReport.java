@@ -1,13 +1,15 @@
 package dev.whodecides.guarantees;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import java.util.List;
-import java.util.Map;
 
 /** The three outputs of {@code whodecides verify}: JSON (a contract, read by {@link VerifyReportReader}), text and JUnit XML. */
 public final class VerifyReport {
@@ -17,49 +19,43 @@ public final class VerifyReport {
 
   private VerifyReport() {}
 
-  public static Map<String, Object> summary(List<ContractResult> results) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("passed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.PASSED)).sum());
-    s.put("failed", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.FAILED)).sum());
-    s.put("errors", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.ERROR)).sum());
-    s.put("warnings", results.stream().mapToLong(r -> r.count(CheckResult.Outcome.WARNING)).sum());
-    return s;
+  /** The {@code summary} block: how many checks passed, failed, could not run, or only warned. */
+  public record Summary(long passed, long failed, long errors, long warnings) {}
+
+  /** The connecting role under {@code --check-role}. */
+  public record RoleJson(String name, String warning) {}
+
+  /** One check's result, fields in this order (a contract). */
+  public record CheckJson(String check, String object, String property, String guarantee, String result,
+      Object observed, String threshold, String message) {}
+
+  /** One contract verified against one server. */
+  public record ContractJson(String contract, String file, String server,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RoleJson role, List<CheckJson> checks) {}
+
+  /** The whole report: {@code {"contracts":[...],"summary":{...}}}. */
+  public record ReportJson(List<ContractJson> contracts, Summary summary) {}
+
+  public static Summary summary(List<ContractResult> results) {
+    return new Summary(count(results, CheckResult.Outcome.PASSED), count(results, CheckResult.Outcome.FAILED),
+        count(results, CheckResult.Outcome.ERROR), count(results, CheckResult.Outcome.WARNING));
+  }
+
+  private static long count(List<ContractResult> results, CheckResult.Outcome o) {
+    return results.stream().mapToLong(r -> r.count(o)).sum();
+  }
+
+  public static ReportJson report(List<ContractResult> results) {
+    return new ReportJson(results.stream().map(r -> new ContractJson(r.contract(), r.file(), r.server(),
+        r.role() == null ? null : new RoleJson(r.role().name(), r.role().warning()),
+        r.checks().stream().map(c -> new CheckJson(c.check().kind(), c.check().object(), c.check().property(),
+            c.check().guarantee().id(), c.result().id(), c.observed(), c.check().thresholdText(), c.message()))
+            .toList())).toList(), summary(results));
   }
 
   public static String json(List<ContractResult> results) {
-    List<Object> contracts = new ArrayList<>();
-    for (ContractResult r : results) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("contract", r.contract());
-      c.put("file", r.file());
-      c.put("server", r.server());
-      if (r.role() != null) {
-        Map<String, Object> role = new LinkedHashMap<>();
-        role.put("name", r.role().name());
-        role.put("warning", r.role().warning());
-        c.put("role", role);
-      }
-      List<Object> checks = new ArrayList<>();
-      for (CheckResult cr : r.checks()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("check", cr.check().kind());
-        m.put("object", cr.check().object());
-        m.put("property", cr.check().property());
-        m.put("guarantee", cr.check().guarantee().id());
-        m.put("result", cr.result().id());
-        m.put("observed", cr.observed());
-        m.put("threshold", cr.check().thresholdText());
-        m.put("message", cr.message());
-        checks.add(m);
-      }
-      c.put("checks", checks);
-      contracts.add(c);
-    }
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("contracts", contracts);
-    root.put("summary", summary(results));
     try {
-      return JSON.writeValueAsString(root) + "\n";
+      return JSON.writeValueAsString(report(results)) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -84,66 +80,102 @@ public final class VerifyReport {
         b.append("  error: ").append(r.fatal()).append('\n');
       }
     }
-    Map<String, Object> s = summary(results);
-    b.append(s.get("passed")).append(" passed, ").append(s.get("failed")).append(" failed, ")
-        .append((long) s.get("warnings") > 0 ? s.get("warnings") + " warnings, " : "").append(s.get("errors"))
+    Summary s = summary(results);
+    b.append(s.passed()).append(" passed, ").append(s.failed()).append(" failed, ")
+        .append(s.warnings() > 0 ? s.warnings() + " warnings, " : "").append(s.errors())
         .append(" errors in ").append(results.size()).append(results.size() == 1 ? " contract" : " contracts").append('\n');
     return b.toString();
   }
 
+  /** JUnit XML, the shape CI systems show as test results: a suite per contract, a test case per check. */
   public static String junit(List<ContractResult> results) {
-    Map<String, Object> s = summary(results);
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    Summary s = summary(results);
     long total = results.stream().mapToLong(r -> r.checks().size()).sum();
-    b.append("<testsuites name=\"whodecides verify\" tests=\"").append(total).append("\" failures=\"")
-        .append(s.get("failed")).append("\" errors=\"").append(s.get("errors")).append("\">\n");
-    for (ContractResult r : results) {
-      b.append("  <testsuite name=\"").append(xml(r.contract() + " (" + r.server() + ")")).append("\" tests=\"")
-          .append(r.checks().size()).append("\" failures=\"").append(r.count(CheckResult.Outcome.FAILED))
-          .append("\" errors=\"").append(r.count(CheckResult.Outcome.ERROR)).append("\" skipped=\"0\">\n");
-      if (r.role() != null) {
-        b.append("    <properties>\n");
-        if (r.role().name() != null) {
-          b.append("      <property name=\"role\" value=\"").append(xml(r.role().name())).append("\"/>\n");
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      x.writeStartDocument("UTF-8", "1.0");
+      x.writeCharacters("\n");
+      x.writeStartElement("testsuites");
+      x.writeAttribute("name", "whodecides verify");
+      x.writeAttribute("tests", String.valueOf(total));
+      x.writeAttribute("failures", String.valueOf(s.failed()));
+      x.writeAttribute("errors", String.valueOf(s.errors()));
+      for (ContractResult r : results) {
+        x.writeCharacters("\n  ");
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", xml(r.contract() + " (" + r.server() + ")"));
+        x.writeAttribute("tests", String.valueOf(r.checks().size()));
+        x.writeAttribute("failures", String.valueOf(r.count(CheckResult.Outcome.FAILED)));
+        x.writeAttribute("errors", String.valueOf(r.count(CheckResult.Outcome.ERROR)));
+        x.writeAttribute("skipped", "0");
+        if (r.role() != null) {
+          x.writeCharacters("\n    ");
+          x.writeStartElement("properties");
+          property(x, "role", r.role().name());
+          property(x, "roleWarning", r.role().warning());
+          x.writeCharacters("\n    ");
+          x.writeEndElement();
         }
-        if (r.role().warning() != null) {
-          b.append("      <property name=\"roleWarning\" value=\"").append(xml(r.role().warning())).append("\"/>\n");
+        for (CheckResult c : r.checks()) {
+          x.writeCharacters("\n    ");
+          x.writeStartElement("testcase");
+          x.writeAttribute("classname", xml(r.contract() + "." + c.check().object()));
+          x.writeAttribute("name", xml(c.check().kind() + " " + c.check().target()));
+          String detail = xml("observed " + (c.observed() == null ? "-" : c.observed()) + ", expected "
+              + c.check().thresholdText() + ": " + c.message());
+          switch (c.result()) {
+            case FAILED -> {
+              x.writeEmptyElement("failure");
+              x.writeAttribute("message", detail);
+              x.writeAttribute("type", c.check().guarantee().id());
+            }
+            case ERROR -> {
+              x.writeEmptyElement("error");
+              x.writeAttribute("message", detail);
+            }
+            case WARNING -> {
+              x.writeStartElement("system-out");
+              x.writeCharacters(xml("warning: " + detail));
+              x.writeEndElement();
+            }
+            default -> { }
+          }
+          x.writeEndElement();
         }
-        b.append("    </properties>\n");
+        x.writeCharacters("\n  ");
+        x.writeEndElement();
       }
-      for (CheckResult c : r.checks()) {
-        b.append("    <testcase classname=\"").append(xml(r.contract() + "." + c.check().object())).append("\" name=\"")
-            .append(xml(c.check().kind() + " " + c.check().target())).append("\">");
-        String detail = "observed " + (c.observed() == null ? "-" : c.observed()) + ", expected "
-            + c.check().thresholdText() + ": " + c.message();
-        switch (c.result()) {
-          case FAILED -> b.append("<failure message=\"").append(xml(detail)).append("\" type=\"")
-              .append(c.check().guarantee().id()).append("\"/>");
-          case ERROR -> b.append("<error message=\"").append(xml(detail)).append("\"/>");
-          case WARNING -> b.append("<system-out>").append(xml("warning: " + detail)).append("</system-out>");
-          default -> { }
-        }
-        b.append("</testcase>\n");
-      }
-      b.append("  </testsuite>\n");
+      x.writeCharacters("\n");
+      x.writeEndElement();
+      x.writeCharacters("\n");
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("could not write JUnit XML", e);
     }
-    return b.append("</testsuites>\n").toString();
+    return out.toString();
   }
 
+  private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+    if (value != null) {
+      x.writeCharacters("\n      ");
+      x.writeEmptyElement("property");
+      x.writeAttribute("name", name);
+      x.writeAttribute("value", xml(value));
+    }
+  }
+
+  /**
+   * Text XML 1.0 can hold: the writer escapes markup characters but not control characters, which
+   * no XML document may contain, so those are dropped here.
+   */
   private static String xml(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
-        default -> {
-          if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-            b.append(ch);
-          }
-        }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
+        b.append(ch);
       }
     }
     return b.toString();

@@ -346,11 +346,6 @@ final class SiteBuilder {
         text(" · "), Link.to(EVIDENCE, "All evidence"));
   }
 
-  /** A sentence followed by the citations of the claims that best support it. */
-  private List<Inline> statement(String sentence, List<Claim> pool) {
-    return List.of(text(sentence.strip() + " "), cite(Support.pick(sentence, pool, 2)));
-  }
-
   /**
    * A role-card sentence with the claims the knowledge file names for it; only a card without
    * such a list falls back to picking claims by shared words.

@@ -3,6 +3,7 @@ package dev.whodecides.release;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -127,8 +128,8 @@ public final class ReleaseInput {
         new LinkedHashMap<>(bar), text(acceptedRisk), text(rationale), waitUntil, supersedes);
   }
 
-  private static java.util.List<String> lines(String text) {
-    return text == null ? java.util.List.of() : text.lines().filter(l -> !l.isBlank()).map(String::strip).toList();
+  private static List<String> lines(String text) {
+    return text == null ? List.of() : text.lines().filter(l -> !l.isBlank()).map(String::strip).toList();
   }
 
   private static String text(String s) {

@@ -1,5 +1,7 @@
 package dev.whodecides.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,10 +11,9 @@ import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Severity;
 import dev.whodecides.rules.Waived;
+import dev.whodecides.rules.Waiver;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Shared JSON writing: one mapper, and the finding shape every JSON output uses. */
 public final class Json {
@@ -29,77 +30,60 @@ public final class Json {
     }
   }
 
+  /** The evidence behind a finding: a range of a podcast episode. */
+  public record CitationJson(String source, String guest, String episode, String from, String to, String url) {}
+
+  /** What to do about a finding, and the role that would do it. */
+  public record RecommendationJson(String role, String action) {}
+
+  /** The waiver that accepts a finding, and where in the configuration it is written. */
+  public record WaiverJson(String reason, String by, String until, String file, int line) {}
+
+  /**
+   * A finding as the JSON contract gives it, fields in this order. {@code baselineState} is there when the run
+   * was compared with a baseline, {@code waiver} only on a waived finding.
+   */
+  public record FindingJson(String rule, String severity, String entity, String file, int line, int column,
+      String message, RecommendationJson recommendation, List<CitationJson> evidence, String fingerprint,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String baselineState,
+      @JsonInclude(JsonInclude.Include.NON_NULL) WaiverJson waiver) {}
+
+  /** The {@code summary} block: counts over the whole catalog; the last three only when there is a baseline. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SummaryJson(long errors, long warnings, long infos, int entities, int files, int waived,
+      @JsonProperty("new") Long newFindings, Long unchanged, Long absent) {}
+
   /** A finding of a run as the JSON contract gives it, with its baselineState when compared with a baseline. */
-  public static Map<String, Object> finding(Finding f, LintResult r) {
-    Map<String, Object> m = finding(f);
-    String state = r.baselineState(f);
-    if (state != null) {
-      m.put("baselineState", state);
-    }
-    return m;
+  public static FindingJson finding(Finding f, LintResult r) {
+    return finding(f, r.baselineState(f), null);
   }
 
   /** A waived finding: the finding, and the waiver that accepts it (never in a baseline, so no baselineState). */
-  public static Map<String, Object> waived(Waived w) {
-    Map<String, Object> m = finding(w.finding());
-    Map<String, Object> waiver = new LinkedHashMap<>();
-    waiver.put("reason", w.waiver().reason());
-    waiver.put("by", w.waiver().by());
-    waiver.put("until", w.waiver().until().toString());
-    waiver.put("file", w.waiver().file());
-    waiver.put("line", w.waiver().line());
-    m.put("waiver", waiver);
-    return m;
+  public static FindingJson waived(Waived w) {
+    Waiver v = w.waiver();
+    return finding(w.finding(), null, new WaiverJson(v.reason(), v.by(), v.until().toString(), v.file(), v.line()));
   }
 
   /** A finding as the JSON contract gives it. */
-  public static Map<String, Object> finding(Finding f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rule", f.rule());
-    m.put("severity", f.severity().id());
-    m.put("entity", f.entity());
-    m.put("file", f.file());
-    m.put("line", f.line());
-    m.put("column", f.column());
-    m.put("message", f.message());
-    Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("role", f.recommendation().role());
-    rec.put("action", f.recommendation().action());
-    m.put("recommendation", rec);
-    m.put("evidence", f.evidence().stream().map(Json::citation).toList());
-    m.put("fingerprint", f.fingerprint());
-    return m;
+  public static FindingJson finding(Finding f) {
+    return finding(f, null, null);
   }
 
-  public static Map<String, Object> citation(Citation c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("source", c.source());
-    m.put("guest", c.guest());
-    m.put("episode", c.episode());
-    m.put("from", c.from());
-    m.put("to", c.to());
-    m.put("url", c.url());
-    return m;
+  private static FindingJson finding(Finding f, String baselineState, WaiverJson waiver) {
+    return new FindingJson(f.rule(), f.severity().id(), f.entity(), f.file(), f.line(), f.column(), f.message(),
+        new RecommendationJson(f.recommendation().role(), f.recommendation().action()),
+        f.evidence().stream().map(Json::citation).toList(), f.fingerprint(), baselineState, waiver);
+  }
+
+  public static CitationJson citation(Citation c) {
+    return new CitationJson(c.source(), c.guest(), c.episode(), c.from(), c.to(), c.url());
   }
 
   /** The {@code summary} block of the lint JSON: counts over the whole catalog. */
-  public static Map<String, Object> summary(LintResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("errors", r.count(Severity.ERROR));
-    m.put("warnings", r.count(Severity.WARNING));
-    m.put("infos", r.count(Severity.INFO));
-    m.put("entities", r.entities());
-    m.put("files", r.catalog().files());
-    m.put("waived", r.waived().size());
-    if (r.baseline() != null) {
-      m.put("new", r.countBaseline(Baseline.NEW));
-      m.put("unchanged", r.countBaseline(Baseline.UNCHANGED));
-      m.put("absent", r.baseline().absent());
-    }
-    return m;
-  }
-
-  static List<Map<String, Object>> findings(List<Finding> findings) {
-    return findings.stream().map(Json::finding).toList();
+  public static SummaryJson summary(LintResult r) {
+    boolean compared = r.baseline() != null;
+    return new SummaryJson(r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), r.entities(),
+        r.catalog().files(), r.waived().size(), compared ? r.countBaseline(Baseline.NEW) : null,
+        compared ? r.countBaseline(Baseline.UNCHANGED) : null, compared ? (long) r.baseline().absent() : null);
   }
 }

@@ -6,10 +6,8 @@ import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.Role;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * People with their titles, decisions, the role those decisions fit and why, as
@@ -19,33 +17,27 @@ public final class PeopleJson {
 
   private PeopleJson() {}
 
-  public static List<Map<String, Object>> people(List<PersonFit> people, Knowledge knowledge) {
-    List<Map<String, Object>> rows = new ArrayList<>();
+  /** A decision a person holds, the role it points to, and why. */
+  public record HeldJson(String type, String scope, int entitiesCovered, String role, String reason) {}
+
+  /** Why a person fits a role: the decisions that point there and the evidence behind them. */
+  public record ExplanationJson(String role, List<String> decisions, List<Json.CitationJson> evidence) {}
+
+  /** One person, fields in this order: the {@code roles --format json} contract. */
+  public record PersonJson(String person, String name, String title, String titleRole, List<HeldJson> decisions,
+      String fit, List<String> fitRoles, List<ExplanationJson> explanation) {}
+
+  public static List<PersonJson> people(List<PersonFit> people, Knowledge knowledge) {
+    List<PersonJson> rows = new ArrayList<>();
     for (PersonFit p : people) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("person", p.person().toString());
-      m.put("name", p.displayName());
-      m.put("title", p.title());
-      m.put("titleRole", p.titleRole() == null ? null : p.titleRole().id());
-      m.put("decisions", p.decisions().stream().map(h -> {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("type", h.type().id());
-        d.put("scope", h.scope().toString());
-        d.put("entitiesCovered", h.entitiesCovered());
-        d.put("role", h.role().id());
-        d.put("reason", h.reason());
-        return d;
-      }).toList());
-      m.put("fit", p.fit());
-      m.put("fitRoles", p.fitRoles().stream().map(Role::id).toList());
-      m.put("explanation", p.fitRoles().stream().map(r -> {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("role", r.id());
-        e.put("decisions", p.pointingTo(r).stream().map(h -> h.type().id() + " @ " + h.scope()).toList());
-        e.put("evidence", evidence(knowledge, p, r).stream().map(Json::citation).toList());
-        return e;
-      }).toList());
-      rows.add(m);
+      rows.add(new PersonJson(p.person().toString(), p.displayName(), p.title(),
+          p.titleRole() == null ? null : p.titleRole().id(),
+          p.decisions().stream().map(h -> new HeldJson(h.type().id(), h.scope().toString(), h.entitiesCovered(),
+              h.role().id(), h.reason())).toList(),
+          p.fit(), p.fitRoles().stream().map(Role::id).toList(),
+          p.fitRoles().stream().map(r -> new ExplanationJson(r.id(),
+              p.pointingTo(r).stream().map(h -> h.type().id() + " @ " + h.scope()).toList(),
+              evidence(knowledge, p, r).stream().map(Json::citation).toList())).toList()));
     }
     return rows;
   }

@@ -1,6 +1,7 @@
 package dev.whodecides.rules;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ public record Policy(Map<String, Severity> severities, Set<String> off, List<Ent
 
   /** No configuration, judged today. */
   public static Policy none() {
-    return new Policy(Map.of(), Set.of(), List.of(), List.of(), LocalDate.now());
+    return new Policy(Map.of(), Set.of(), List.of(), List.of(), LocalDate.now(ZoneId.systemDefault()));
   }
 
   public Policy on(LocalDate day) {

@@ -14,7 +14,16 @@ public enum Severity {
 
   /** True when this severity is at least as serious as {@code threshold}. */
   public boolean atLeast(Severity threshold) {
-    return ordinal() <= threshold.ordinal();
+    return rank() <= threshold.rank();
+  }
+
+  /** 0 for the most serious; the order is part of the meaning, so it is written out, not taken from the declaration. */
+  private int rank() {
+    return switch (this) {
+      case ERROR -> 0;
+      case WARNING -> 1;
+      case INFO -> 2;
+    };
   }
 
   @Override

@@ -72,6 +72,8 @@ public final class TextSimilarity {
   }
 
   /** Unit-length TF-IDF vectors of a list of texts, features sorted by term id. */
+  // Parallel primitive arrays keep a million vectors compact; the record is never compared or hashed.
+  @SuppressWarnings("ArrayRecordComponent")
   record Vectors(int[][] terms, double[][] weights, int[] df, double[] maxWeight) {
     int size() {
       return terms.length;

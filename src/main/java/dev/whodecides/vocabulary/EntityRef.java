@@ -86,7 +86,7 @@ public final class EntityRef implements Comparable<EntityRef> {
 
   @Override
   public boolean equals(Object o) {
-    return o == this || o instanceof EntityRef r && r.canonical.equals(canonical);
+    return o == this || (o instanceof EntityRef r && r.canonical.equals(canonical));
   }
 
   @Override

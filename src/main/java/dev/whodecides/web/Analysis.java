@@ -4,8 +4,19 @@ import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.DecisionMatrix;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.decisions.PersonFit;
+import dev.whodecides.graph.GraphSvg;
+import dev.whodecides.graph.OwnershipGraph;
+import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * One catalog's analysis, shared by every API call and page until the catalog changes: the lint
@@ -20,19 +31,19 @@ final class Analysis {
   private volatile DecisionMatrix matrix;
   private volatile List<PersonFit> people;
   /** Layouts of this analysis by focus, the most recently used kept; each laid out once, by one thread. */
-  private final java.util.Map<String, java.util.concurrent.CompletableFuture<Drawn>> graphs =
-      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<String, CompletableFuture<Drawn>> graphs =
+      new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.concurrent.CompletableFuture<Drawn>> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Drawn>> e) {
           return size() > GRAPH_CACHE;
         }
       };
 
   /** At most one ELK layout runs at a time in the whole service, so graph requests cannot take every core. */
-  private static final java.util.concurrent.Semaphore LAYOUTS = new java.util.concurrent.Semaphore(1);
+  private static final Semaphore LAYOUTS = new Semaphore(1);
 
   /** An ownership graph laid out and ready to draw: the picture, how many boxes, how many left out. */
-  record Drawn(dev.whodecides.graph.GraphSvg.Picture picture, int nodes, int omitted) {}
+  record Drawn(GraphSvg.Picture picture, int nodes, int omitted) {}
 
   static final int GRAPH_CACHE = 32;
 
@@ -66,15 +77,15 @@ final class Analysis {
    * one of {@code kinds}). A finding about an entity the catalog could not take (invalid-entity)
    * matches by its text. Empty when neither the catalog nor the findings know the name.
    */
-  java.util.Optional<List<dev.whodecides.rules.Finding>> findingsAbout(String text, List<dev.whodecides.vocabulary.Kind> kinds) {
-    dev.whodecides.vocabulary.EntityRef ref;
+  Optional<List<Finding>> findingsAbout(String text, List<Kind> kinds) {
+    EntityRef ref;
     try {
       ref = catalog.resolve(text.strip(), kinds).filter(catalog::exists).orElse(null);
     } catch (IllegalArgumentException e) {
       ref = null;
     }
-    List<dev.whodecides.rules.Finding> about = findings.about(ref != null ? ref.toString() : text.strip());
-    return ref == null && about.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(about);
+    List<Finding> about = findings.about(ref != null ? ref.toString() : text.strip());
+    return ref == null && about.isEmpty() ? Optional.empty() : Optional.of(about);
   }
 
   DecisionMatrix matrix() {
@@ -95,25 +106,25 @@ final class Analysis {
    * The ownership graph around {@code focus} (null: the whole organization), laid out once per
    * analysis and focus; ELK takes from 0.1 s for the example to seconds for hundreds of boxes.
    */
-  Drawn graph(dev.whodecides.vocabulary.EntityRef focus) {
+  Drawn graph(EntityRef focus) {
     String key = focus == null ? "" : focus.toString();
-    java.util.concurrent.CompletableFuture<Drawn> mine = new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<Drawn> existing;
+    CompletableFuture<Drawn> mine = new CompletableFuture<>();
+    CompletableFuture<Drawn> existing;
     synchronized (graphs) {
       existing = graphs.putIfAbsent(key, mine);
     }
     if (existing != null) {
       try {
         return existing.join();
-      } catch (java.util.concurrent.CompletionException e) {
+      } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
     try {
       LAYOUTS.acquireUninterruptibly();
       try {
-        var g = dev.whodecides.graph.OwnershipGraph.of(ownership(), focus, GRAPH_NODES);
-        Drawn d = new Drawn(dev.whodecides.graph.GraphSvg.picture(g, "/entities/"), g.nodes().size(), g.omitted());
+        var g = OwnershipGraph.of(ownership(), focus, GRAPH_NODES);
+        Drawn d = new Drawn(GraphSvg.picture(g, "/entities/"), g.nodes().size(), g.omitted());
         mine.complete(d);
         return d;
       } finally {

@@ -1,5 +1,8 @@
 package dev.whodecides.web;
 
+import dev.whodecides.rules.Waived;
+import dev.whodecides.rules.LintResult;
+import java.util.IdentityHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +12,7 @@ import dev.whodecides.decisions.Ownership;
 import dev.whodecides.release.Bar;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.report.Json;
+import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.store.LintRun;
 import dev.whodecides.store.Verification;
@@ -36,11 +40,11 @@ final class ApiBodies {
   record Page(int offset, int limit, int total, String next) {}
 
   /** {@code GET /api/findings}: the lint JSON's shape a page at a time. */
-  record Findings(List<Map<String, Object>> findings, Map<String, Object> summary, Page page) {
+  record Findings(List<Json.FindingJson> findings, Json.SummaryJson summary, Page page) {
 
-    static Findings of(List<Finding> page, dev.whodecides.rules.LintResult lint, Page where) {
+    static Findings of(List<Finding> page, LintResult lint, Page where) {
       // A waived finding is shown with its waiver; the others with their baselineState when there is a baseline.
-      Map<Finding, dev.whodecides.rules.Waived> waived = new java.util.IdentityHashMap<>();
+      IdentityHashMap<Finding, Waived> waived = new IdentityHashMap<>();
       lint.waived().forEach(w -> waived.put(w.finding(), w));
       return new Findings(page.stream().map(f -> waived.containsKey(f) ? Json.waived(waived.get(f))
           : Json.finding(f, lint)).toList(), Json.summary(lint), where);
@@ -49,7 +53,7 @@ final class ApiBodies {
 
   record Status(int entities, int files, int findings, String catalogError) {}
 
-  record People(List<Map<String, Object>> people) {}
+  record People(List<PeopleJson.PersonJson> people) {}
 
   /** One entity in a list. */
   record EntitySummary(String ref, String kind, String name, String title, String file, int line) {
@@ -64,7 +68,7 @@ final class ApiBodies {
 
   /** One entity in full: its spec, its effective decisions and the findings about it. */
   record EntityDetail(String ref, String kind, String name, String title, String file, int line,
-      Map<String, Object> spec, List<Decision> decisions, List<Map<String, Object>> findings) {
+      Map<String, Object> spec, List<Decision> decisions, List<Json.FindingJson> findings) {
 
     static EntityDetail of(Entity e, Ownership ownership, FindingIndex findings) {
       List<Decision> decisions = new ArrayList<>();
@@ -88,7 +92,7 @@ final class ApiBodies {
   }
 
   record MatrixRow(String ref, String kind, String name, String title, String file, int line, String lifecycle,
-      List<Cell> cells, List<Map<String, Object>> findings) {
+      List<Cell> cells, List<Json.FindingJson> findings) {
 
     static MatrixRow of(DecisionMatrix.Row row, FindingIndex findings) {
       Entity e = row.product();

@@ -4,9 +4,11 @@ import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,7 @@ final class FindingIndex {
 
   private final Map<String, List<Finding>> byEntity = new HashMap<>();
   private final Map<String, Finding> byId = new HashMap<>();
-  private final Map<Finding, String> ids = new java.util.IdentityHashMap<>();
+  private final IdentityHashMap<Finding, String> ids = new IdentityHashMap<>();
 
   FindingIndex(LintResult lint) {
     for (Finding f : lint.findings()) {
@@ -49,8 +51,8 @@ final class FindingIndex {
   }
 
   /** The finding with this id, if the current analysis has it. */
-  java.util.Optional<Finding> byId(String id) {
-    return java.util.Optional.ofNullable(byId.get(id));
+  Optional<Finding> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
   }
 
   /** The id of a finding of this analysis: its fingerprint, computed once. */

@@ -29,7 +29,7 @@ final class GuaranteesPage {
         .filter(c -> needle.isEmpty()
             || Display.contains(String.join(" ", String.valueOf(c.label()), String.valueOf(c.name()),
                 String.valueOf(c.dataProduct()), c.file()), needle)
-            || products.containsKey(c) && Display.contains(Display.title(products.get(c)), needle))
+            || (products.containsKey(c) && Display.contains(Display.title(products.get(c)), needle)))
         .toList();
     Listing listing = Listing.of(page, Listing.PAGE_SIZE, matching.size());
     Map<String, Verification> latest = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ final class GuaranteesPage {
    * the products rather than one pass per contract.
    */
   static Map<DataContract, Entity> contractProducts(Analysis a) {
-    Map<DataContract, Entity> out = new IdentityHashMap<>();
+    IdentityHashMap<DataContract, Entity> out = new IdentityHashMap<>();
     for (Kind kind : Kind.DELIVERABLES) {
       for (Entity e : a.catalog().ofKind(kind)) {
         for (DataContract c : a.catalog().contractsFor(e)) {

@@ -1,5 +1,6 @@
 package dev.whodecides.cli;
 
+import java.util.Locale;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -732,13 +733,13 @@ class BadInputTest {
     fields.stream().map(f -> f.kind()).distinct().forEach(kind -> {
       Field f = fields.stream().filter(g -> g.kind().equals(kind)).findFirst().orElseThrow();
       out.add(c("control: a valid " + kind + " loads",
-          file("valid.yaml", doc(f.apiVersion(), kind, "name: valid-" + kind.toLowerCase(), f.validSpec())),
+          file("valid.yaml", doc(f.apiVersion(), kind, "name: valid-" + kind.toLowerCase(Locale.ROOT), f.validSpec())),
           loads("valid.yaml")));
     });
     for (Field f : fields) {
       String spec = replaceOrAdd(f.validSpec(), f.field(), f.wrongValue());
       out.add(c("wrong type: " + f.kind() + " spec." + f.field() + " = " + f.wrongValue(),
-          file("bad.yaml", doc(f.apiVersion(), f.kind(), "name: wrong-" + f.kind().toLowerCase(), spec)),
+          file("bad.yaml", doc(f.apiVersion(), f.kind(), "name: wrong-" + f.kind().toLowerCase(Locale.ROOT), spec)),
           invalid("bad.yaml", 1, "spec." + f.field())));
     }
     List<String[]> meta = List.of(

@@ -229,7 +229,7 @@ class ParityIT {
       if (have == null || have.isNull()) {
         return false;
       }
-      boolean same = f.getValue().isNumber() && have.isNumber()
+      boolean same = (f.getValue().isNumber() && have.isNumber())
           ? f.getValue().asDouble() == have.asDouble()
           : f.getValue().asText().equals(have.asText());
       if (!same) {

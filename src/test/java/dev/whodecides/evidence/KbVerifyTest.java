@@ -1,5 +1,6 @@
 package dev.whodecides.evidence;
 
+import java.nio.charset.StandardCharsets;
 import static dev.whodecides.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class KbVerifyTest {
   @Test
   void brokenAndUnsupportedCitationsAreCaughtWithABetterPassage(@TempDir Path dir) throws Exception {
     String builtIn = new String(KbVerifyTest.class.getResourceAsStream("/dev/whodecides/knowledge/knowledge.yaml")
-        .readAllBytes());
+        .readAllBytes(), StandardCharsets.UTF_8);
     String claims = """
         claims:
           - id: wrong-episode

@@ -198,10 +198,11 @@ class SiteTest {
     String text = read(html.resolve("compare.html"));
     String[] cards = text.split("<section class=\"card\">");
     assertThat(cards).hasSize(5); // the part before the first card, then one per role
-    for (int i = 0; i < Role.values().length; i++) {
-      Role r = Role.values()[i];
+    int i = 0;
+    for (Role r : Role.values()) {
+      i++;
       Knowledge.RoleCard card = k.role(r.id()).orElseThrow();
-      String section = cards[i + 1].substring(0, cards[i + 1].indexOf("</section>"));
+      String section = cards[i].substring(0, cards[i].indexOf("</section>"));
       assertThat(section).contains(">" + HtmlWriter.text(card.name()) + "</a>");
       for (String label : List.of("What it decides", "Decision types", "What goes wrong without it", "How to tell it is missing")) {
         assertThat(section).contains("<h3>" + label + "</h3>");

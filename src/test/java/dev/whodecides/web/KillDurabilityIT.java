@@ -48,6 +48,7 @@ class KillDurabilityIT {
         "--port", String.valueOf(port), "--db", db.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<Void> serving = new CompletableFuture<>();
+    @SuppressWarnings("JdkObsolete") // written by the reader thread, read by the test: a synchronized buffer on purpose
     StringBuffer output = new StringBuffer();
     // A reader thread keeps the pipe empty for the process's whole life; the test only waits on the
     // future, with a deadline, so a service that hangs without a word cannot hang the build.
@@ -95,7 +96,7 @@ class KillDurabilityIT {
     ExecutorService clients = Executors.newFixedThreadPool(8);
     for (int c = 0; c < 8; c++) {
       final int client = c;
-      clients.submit(() -> {
+      var unused = clients.submit(() -> {
         for (int i = 0; i < 10_000 && service.isAlive(); i++) {
           String body = "{\"product\":\"newsletter-picks\",\"version\":\"" + client + "." + i + "\","
               + "\"decision\":\"wait\",\"by\":\"user:tomas.reyes\"}";

@@ -52,7 +52,7 @@ class RoutesTest {
     Set<String> out = new TreeSet<>();
     for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
       HandlerType method = e.endpoint.method;
-      if (method.isHttpMethod() && method != HandlerType.HEAD && method != HandlerType.OPTIONS) {
+      if (method.isHttpMethod() && !method.equals(HandlerType.HEAD) && !method.equals(HandlerType.OPTIONS)) {
         out.add(method.name() + " " + e.endpoint.path);
       }
     }

@@ -1,5 +1,6 @@
 package dev.whodecides.web.view;
 
+import dev.whodecides.graph.GraphSvg;
 import java.util.List;
 
 /**
@@ -88,7 +89,7 @@ public final class Model {
       String releasesHref) {}
 
   /** The ownership graph page: the picture {@code ownership-graph.jte} draws, and the focus choices. */
-  public record Graph(Chrome chrome, dev.whodecides.graph.GraphSvg.Picture picture, String focus, List<Link> focuses, int nodes, int omitted,
+  public record Graph(Chrome chrome, GraphSvg.Picture picture, String focus, List<Link> focuses, int nodes, int omitted,
       String message) {}
 
   public record ProductRelease(String product, String title, String href, String logHref, String owner,
