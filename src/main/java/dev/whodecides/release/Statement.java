@@ -32,7 +32,8 @@ public final class Statement {
       }
     }
     if (!numbers.isEmpty()) {
-      s.append(" ").append(capitalize(String.join("; ", numbers))).append(".");
+      // Metric names are kept as the team writes them (ndcg, F1, p95_latency_ms): never capitalised.
+      s.append(" Measured: ").append(String.join("; ", numbers)).append(".");
     }
     if (r.bar().isEmpty()) {
       s.append(" No quality bar was agreed for this release.");
@@ -55,9 +56,5 @@ public final class Statement {
       s.append(" This corrects record ").append(r.supersedes()).append(".");
     }
     return s.toString();
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

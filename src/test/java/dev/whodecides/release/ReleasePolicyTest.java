@@ -33,7 +33,7 @@ class ReleasePolicyTest {
     assertThat(r.product()).isEqualTo("component:default/newsletter-picks");
     assertThat(r.by()).isEqualTo("user:default/tomas.reyes");
     assertThat(r.recordedAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
-    assertThat(r.statement()).contains("version 2.4.0 goes live").contains("Precision is 0.83 against a bar of >= 0.8 (met)")
+    assertThat(r.statement()).contains("version 2.4.0 goes live").contains("Measured: precision is 0.83 against a bar of >= 0.8 (met)")
         .contains("Every agreed bar is met").contains("Decided by user:default/tomas.reyes");
   }
 

@@ -142,7 +142,7 @@ class BrowserIT {
       WebElement newest = d.findElement(By.cssSelector("ol.log > li"));
       assertThat(newest.getText()).contains("4.2.0").contains("Tomas Reyes");
       assertThat(newest.findElement(By.cssSelector("p.statement")).getText())
-          .contains("version 4.2.0 goes live").contains("Precision is 0.84");
+          .contains("version 4.2.0 goes live").contains("Measured: precision is 0.84");
       shot(d, "04-release-recorded.png");
     } finally {
       d.quit();
