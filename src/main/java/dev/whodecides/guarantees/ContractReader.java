@@ -60,7 +60,7 @@ public final class ContractReader {
     try {
       YamlReader.readTextWithPositions(new StringReader(text), docs::add);
     } catch (YamlReader.YamlError e) {
-      throw new ContractError(display + ":" + Math.max(1, e.line()) + ": not valid YAML: " + e.getMessage());
+      throw new ContractError(display + ":" + Math.max(1, e.line()) + ": " + e.getMessage());
     }
     if (docs.isEmpty() || docs.get(0).value() == null) {
       throw new ContractError(display + ":1: the contract is empty");
