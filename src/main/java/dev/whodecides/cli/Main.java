@@ -21,6 +21,8 @@ public final class Main implements Runnable {
       LintCommand.class,
       VerifyCommand.class,
       RolesCommand.class,
+      WhoCommand.class,
+      MayCommand.class,
       AssessCommand.class,
       ExplainCommand.class,
       RulesCommand.class,

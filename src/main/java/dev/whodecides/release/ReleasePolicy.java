@@ -2,7 +2,7 @@ package dev.whodecides.release;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.decisions.Effective;
+import dev.whodecides.decisions.Authority;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -60,14 +59,15 @@ public final class ReleasePolicy {
     if (caller != null && !caller.equals(by)) {
       throw new Refusal(403, "the token belongs to " + caller + ", who cannot record a call in the name of " + by);
     }
-    Optional<Effective> owner = ownership.effective(product, DecisionType.RELEASE);
-    if (owner.isEmpty() || owner.get().owner() == null) {
+    // The same answer as whodecides may: only the effective owner, by name, holds the call.
+    Authority.Verdict may = Authority.of(ownership).may(by, DecisionType.RELEASE, product);
+    if (may.owner() == null) {
       throw new Refusal(403, "nobody holds the release decision for " + product
           + "; declare its release owner in the catalog first");
     }
-    if (!owner.get().owner().equals(by)) {
-      throw new Refusal(403, by + " is not the release owner of " + product + "; " + owner.get().owner()
-          + " is (declared on " + owner.get().inheritedFrom() + ")");
+    if (!may.allowed()) {
+      throw new Refusal(403, by + " is not the release owner of " + product + "; " + may.owner()
+          + " is (declared on " + may.inheritedFrom() + ")");
     }
     Map<String, Double> metrics = r.metrics() == null ? Map.of() : new LinkedHashMap<>(r.metrics());
     for (Map.Entry<String, Double> m : metrics.entrySet()) {

@@ -3,9 +3,11 @@ package dev.whodecides.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.decisions.Authority;
 import dev.whodecides.decisions.DecisionMatrix;
 import dev.whodecides.guarantees.VerifyReportReader;
 import dev.whodecides.release.ReleasePolicy;
+import dev.whodecides.report.AuthorityJson;
 import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.Waived;
@@ -124,6 +126,30 @@ final class ApiController {
   void people(Context ctx) {
     Analysis a = analysis.get();
     ctx.json(new ApiBodies.People(PeopleJson.people(a.people(), a.lint().analysis().knowledge())));
+  }
+
+  /** Whether a person may make a decision on an entity: 200 either way, the answer in {@code allowed}. */
+  void authority(Context ctx) {
+    Authority authority = Authority.of(analysis.get().ownership());
+    try {
+      ctx.json(AuthorityJson.may(authority.may(authority.user(ctx.queryParam("user")),
+          Authority.decisionType(ctx.queryParam("decision")), authority.scope(ctx.queryParam("scope")))));
+    } catch (Authority.BadQuery e) {
+      throw new ApiError(e.unknown() ? 404 : 400, e.getMessage());
+    }
+  }
+
+  /** Who holds each decision (or the one named) on an entity. */
+  void who(Context ctx) {
+    Authority authority = Authority.of(analysis.get().ownership());
+    String decision = ctx.queryParam("decision");
+    try {
+      EntityRef scope = authority.scope(ctx.queryParam("scope"));
+      ctx.json(AuthorityJson.who(scope, decision == null ? authority.who(scope)
+          : List.of(authority.who(scope, Authority.decisionType(decision)))));
+    } catch (Authority.BadQuery e) {
+      throw new ApiError(e.unknown() ? 404 : 400, e.getMessage());
+    }
   }
 
   void recordRelease(Context ctx) {

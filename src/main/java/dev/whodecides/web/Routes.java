@@ -35,6 +35,8 @@ final class Routes {
     config.routes.get("/api/entities/{ref}", api::entity);
     config.routes.get("/api/matrix", api::matrix);
     config.routes.get("/api/people", api::people);
+    config.routes.get("/api/who", api::who);
+    config.routes.get("/api/authority", api::authority);
     config.routes.get("/api/releases", api::releases);
     config.routes.post("/api/releases", api::recordRelease);
     config.routes.get("/api/releases/{id}", api::release);

@@ -1,0 +1,26 @@
+package dev.whodecides.cli;
+
+import dev.whodecides.catalog.Catalog;
+import dev.whodecides.decisions.Authority;
+import dev.whodecides.decisions.Ownership;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loading the catalog {@code who}, {@code may} and {@code mcp} answer from. */
+final class AuthorityCli {
+
+  private AuthorityCli() {}
+
+  /**
+   * The authority of the catalog at {@code paths}; a catalog with unreadable files is refused (exit 2),
+   * since an answer from part of it could name the wrong person.
+   */
+  static Authority load(List<Path> paths, PrintWriter err) {
+    Catalog catalog = Output.load(paths, err);
+    if (catalog.hasFatalProblems()) {
+      throw new UserError("the catalog has files that cannot be read (listed above); fix them, then ask again");
+    }
+    return Authority.of(Ownership.of(catalog));
+  }
+}
