@@ -2,6 +2,7 @@ package dev.whodecides.catalog;
 
 import dev.whodecides.vocabulary.Annotations;
 import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityNames;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
@@ -36,8 +37,6 @@ public final class EntitySchema {
   public static final Set<String> SKILLS =
       Set.of("data-scientist", "ml-engineer", "mlops", "data-engineer", "analyst");
 
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$");
-  private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
   private static final Pattern TAG = Pattern.compile("^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$");
   private static final Pattern KEY =
       Pattern.compile("^(([a-z0-9]+(-[a-z0-9]+)*)(\\.[a-z0-9]+(-[a-z0-9]+)*)*/)?[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$");
@@ -61,16 +60,16 @@ public final class EntitySchema {
       p.add("metadata.name is missing; every entity needs a name");
     } else if (!(name instanceof String s)) {
       p.add("metadata.name must be text, not " + describe(name));
-    } else if (s.length() > 63) {
-      p.add("metadata.name is " + s.length() + " characters long; Backstage allows at most 63");
-    } else if (!NAME.matcher(s).matches()) {
+    } else if (s.length() > EntityNames.MAX_LENGTH) {
+      p.add("metadata.name is " + s.length() + " characters long; Backstage allows at most " + EntityNames.MAX_LENGTH);
+    } else if (!EntityNames.isName(s)) {
       p.add("metadata.name '" + s + "' is not a valid name; use letters and digits separated by single -, _ or .");
     }
     Object ns = metadata.get("namespace");
     if (ns != null) {
       if (!(ns instanceof String s)) {
         p.add("metadata.namespace must be text, not " + describe(ns));
-      } else if (s.length() > 63 || !NAMESPACE.matcher(s).matches()) {
+      } else if (!EntityNames.isNamespace(s)) {
         p.add("metadata.namespace '" + s + "' is not valid; use lower-case letters and digits separated by -");
       }
     }

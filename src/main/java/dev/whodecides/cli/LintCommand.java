@@ -49,6 +49,8 @@ final class LintCommand implements Callable<Integer> {
 
   enum FailOn { error, warning, never }
 
+  enum EvidenceLayout { summary, full }
+
   /** Where rule pages live; SARIF helpUri and Markdown links point here. */
   static final String DOCS_BASE = "https://github.com/whodecides/whodecides/blob/main/docs/rules/";
 
@@ -59,6 +61,11 @@ final class LintCommand implements Callable<Integer> {
 
   @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(names = "--evidence", defaultValue = "summary",
+      description = "Where the text output cites the podcast evidence: summary (each rule's citations once, at the end)"
+          + " or full (under every finding). JSON and SARIF always carry it on every finding (default: ${DEFAULT-VALUE}).")
+  EvidenceLayout evidence;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
   Path output;
@@ -185,7 +192,8 @@ final class LintCommand implements Callable<Integer> {
     long t2 = System.nanoTime();
     String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
     Formatter formatter = switch (format) {
-      case text -> new TextFormatter(Output.color(output));
+      case text -> new TextFormatter(Output.color(output),
+          evidence == EvidenceLayout.full ? TextFormatter.Evidence.FULL : TextFormatter.Evidence.SUMMARY);
       case json -> new JsonFormatter();
       case sarif -> new SarifFormatter(base, Version.VERSION);
       case markdown -> new MarkdownFormatter(base);

@@ -36,15 +36,20 @@ public final class Json {
   /** What to do about a finding, and the role that would do it. */
   public record RecommendationJson(String role, String action) {}
 
+  /** One place that names a finding's subject: the entity and field holding it, and where. */
+  public record PlaceJson(String entity, String field, String file, int line, int column) {}
+
   /** The waiver that accepts a finding, and where in the configuration it is written. */
   public record WaiverJson(String reason, String by, String until, String file, int line) {}
 
   /**
    * A finding as the JSON contract gives it, fields in this order. {@code baselineState} is there when the run
-   * was compared with a baseline, {@code waiver} only on a waived finding.
+   * was compared with a baseline, {@code waiver} only on a waived finding, {@code places} only on a finding
+   * about something many places name (every one of them, the finding's own first).
    */
   public record FindingJson(String rule, String severity, String entity, String file, int line, int column,
-      String message, RecommendationJson recommendation, List<CitationJson> evidence, String fingerprint,
+      String message, RecommendationJson recommendation, List<CitationJson> evidence,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PlaceJson> places, String fingerprint,
       @JsonInclude(JsonInclude.Include.NON_NULL) String baselineState,
       @JsonInclude(JsonInclude.Include.NON_NULL) WaiverJson waiver) {}
 
@@ -72,7 +77,9 @@ public final class Json {
   private static FindingJson finding(Finding f, String baselineState, WaiverJson waiver) {
     return new FindingJson(f.rule(), f.severity().id(), f.entity(), f.file(), f.line(), f.column(), f.message(),
         new RecommendationJson(f.recommendation().role(), f.recommendation().action()),
-        f.evidence().stream().map(Json::citation).toList(), f.fingerprint(), baselineState, waiver);
+        f.evidence().stream().map(Json::citation).toList(),
+        f.places().stream().map(p -> new PlaceJson(p.entity(), p.field(), p.file(), p.line(), p.column())).toList(),
+        f.fingerprint(), baselineState, waiver);
   }
 
   public static CitationJson citation(Citation c) {

@@ -3,6 +3,7 @@ package dev.whodecides.report;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Place;
 import dev.whodecides.rules.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,10 @@ public final class MarkdownFormatter implements Formatter {
           md.append("**").append(f.recommendation().role()).append("**: ");
         }
         md.append(escape(f.recommendation().action())).append('\n');
+        places(f, md);
       }
-      md.append("\nEvidence: ");
       List<Citation> evidence = first.evidence();
+      md.append(evidence.isEmpty() ? "" : "\nEvidence: ");
       for (int k = 0; k < evidence.size(); k++) {
         Citation c = evidence.get(k);
         md.append(k == 0 ? "" : " · ").append('[').append(c.guest()).append(", ").append(escape(c.episode()))
@@ -60,6 +62,22 @@ public final class MarkdownFormatter implements Formatter {
       md.append("\n\n");
     });
     return md.toString();
+  }
+
+  /** The places that name a finding's subject, when there are several: the first few and how many more. */
+  private static void places(Finding f, StringBuilder md) {
+    List<Place> places = f.places();
+    if (places.size() < 2) {
+      return;
+    }
+    md.append("  - ").append(places.size()).append(" places name it: ");
+    int shown = Math.min(TextFormatter.PLACES_SHOWN, places.size());
+    for (int k = 0; k < shown; k++) {
+      Place p = places.get(k);
+      md.append(k == 0 ? "" : ", ").append('`').append(p.file()).append(':').append(p.line()).append("` ")
+          .append(escape(p.entity()));
+    }
+    md.append(places.size() > shown ? " and " + (places.size() - shown) + " more" : "").append('\n');
   }
 
   private static String icon(Severity s) {

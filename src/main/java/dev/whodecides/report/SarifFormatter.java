@@ -5,6 +5,7 @@ import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Place;
 import dev.whodecides.rules.RuleDescriptor;
 import dev.whodecides.rules.Severity;
 import dev.whodecides.rules.Waived;
@@ -37,8 +38,9 @@ public final class SarifFormatter implements Formatter {
       index.put(d.id(), rules.size());
       String why = k.rule(d.id()).map(Knowledge.RuleCard::why).orElse(d.summary());
       StringBuilder help = new StringBuilder(why.strip());
-      StringBuilder helpMd = new StringBuilder(why.strip()).append("\n\nEvidence:\n");
-      for (Citation c : k.evidenceForRule(d.id())) {
+      List<Citation> evidence = d.evidence(k);
+      StringBuilder helpMd = new StringBuilder(why.strip()).append(evidence.isEmpty() ? "\n" : "\n\nEvidence:\n");
+      for (Citation c : evidence) {
         help.append("\nEvidence: ").append(c.label()).append(' ').append(c.url());
         helpMd.append("- [").append(c.label()).append("](").append(c.url()).append(")\n");
       }
@@ -88,20 +90,7 @@ public final class SarifFormatter implements Formatter {
   }
 
   private static Map<String, Object> result(Finding f, String state, Map<String, Integer> index) {
-    Map<String, Object> region = new LinkedHashMap<>();
-    region.put("startLine", f.line());
-    region.put("startColumn", f.column());
-    Map<String, Object> artifact = new LinkedHashMap<>();
-    artifact.put("uri", f.file());
-    artifact.put("uriBaseId", "%SRCROOT%");
-    Map<String, Object> physical = new LinkedHashMap<>();
-    physical.put("artifactLocation", artifact);
-    physical.put("region", region);
-    Map<String, Object> location = new LinkedHashMap<>();
-    location.put("physicalLocation", physical);
-    if (f.entity() != null) {
-      location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.entity(), "kind", "object")));
-    }
+    Map<String, Object> location = location(f.file(), f.line(), f.column(), f.entity());
     String text = f.message() + " Recommendation: "
         + (f.recommendation().role() == null ? "" : f.recommendation().role() + ": ") + f.recommendation().action();
     Map<String, Object> result = new LinkedHashMap<>();
@@ -110,6 +99,17 @@ public final class SarifFormatter implements Formatter {
     result.put("level", level(f.severity()));
     result.put("message", Map.of("text", text));
     result.put("locations", List.of(location));
+    if (!f.places().isEmpty()) {
+      // Every place that names the finding's subject, the first being the result's own location.
+      List<Map<String, Object>> related = new ArrayList<>();
+      for (Place p : f.places()) {
+        Map<String, Object> at = location(p.file(), p.line(), p.column(), p.entity());
+        at.put("id", related.size());
+        at.put("message", Map.of("text", p.field() + " of " + p.entity()));
+        related.add(at);
+      }
+      result.put("relatedLocations", related);
+    }
     // v2: the finding's own fingerprint (rule, entity, subject), which survives rewording.
     result.put("partialFingerprints", Map.of("whodecidesFinding/v2", f.fingerprint()));
     if (state != null) {
@@ -120,6 +120,24 @@ public final class SarifFormatter implements Formatter {
     props.put("evidence", f.evidence().stream().map(Json::citation).toList());
     result.put("properties", props);
     return result;
+  }
+
+  private static Map<String, Object> location(String file, int line, int column, String entity) {
+    Map<String, Object> region = new LinkedHashMap<>();
+    region.put("startLine", line);
+    region.put("startColumn", column);
+    Map<String, Object> artifact = new LinkedHashMap<>();
+    artifact.put("uri", file);
+    artifact.put("uriBaseId", "%SRCROOT%");
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", artifact);
+    physical.put("region", region);
+    Map<String, Object> location = new LinkedHashMap<>();
+    location.put("physicalLocation", physical);
+    if (entity != null) {
+      location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", entity, "kind", "object")));
+    }
+    return location;
   }
 
   static String level(Severity s) {

@@ -4,25 +4,43 @@ import dev.whodecides.knowledge.Citation;
 import dev.whodecides.rules.Baseline;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
+import dev.whodecides.rules.Place;
 import dev.whodecides.rules.Severity;
 import dev.whodecides.rules.Waived;
 import dev.whodecides.rules.Waiver;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The default view: findings grouped by file, one line each ({@code line:col  severity  rule
- * message}), the recommendation and evidence indented below, and a summary line. Colour only when
- * asked (the CLI asks on a terminal).
+ * message}), the recommendation indented below, each rule's evidence once at the end, and a
+ * summary line. With {@link Evidence#FULL} the evidence stands under every finding instead. Colour
+ * only when asked (the CLI asks on a terminal).
  */
 public final class TextFormatter implements Formatter {
 
+  /** Where the citations go: once per rule at the end, or under every finding. */
+  public enum Evidence { SUMMARY, FULL }
+
+  /** How many of the places that name a finding's subject are printed under it. */
+  static final int PLACES_SHOWN = 5;
+
   private final boolean color;
+  private final Evidence evidence;
 
   public TextFormatter(boolean color) {
+    this(color, Evidence.SUMMARY);
+  }
+
+  public TextFormatter(boolean color, Evidence evidence) {
     this.color = color;
+    this.evidence = evidence;
   }
 
   @Override
@@ -47,12 +65,18 @@ public final class TextFormatter implements Formatter {
       String role = f.recommendation().role();
       out.append("           → ").append(role == null ? "" : paint("1", role) + ": ")
           .append(f.recommendation().action()).append('\n');
-      for (Citation c : f.evidence()) {
-        out.append("           evidence: ").append(c.label()).append("  ").append(paint("2", c.url())).append('\n');
+      places(f, out);
+      if (evidence == Evidence.FULL) {
+        for (Citation c : f.evidence()) {
+          out.append("           evidence: ").append(c.label()).append("  ").append(paint("2", c.url())).append('\n');
+        }
       }
     }
     if (!r.findings().isEmpty()) {
       out.append('\n');
+    }
+    if (evidence == Evidence.SUMMARY) {
+      evidenceOncePerRule(r, out);
     }
     long e = r.count(Severity.ERROR);
     long w = r.count(Severity.WARNING);
@@ -79,6 +103,47 @@ public final class TextFormatter implements Formatter {
         .append(n).append(n == 1 ? " finding" : " findings").append(" until ").append(waiver.until()).append(" by ")
         .append(waiver.by()).append(": ").append(waiver.reason()).append('\n'));
     return out.toString();
+  }
+
+  /** The places that name a finding's subject, when there are several: the first few and how many more. */
+  private void places(Finding f, StringBuilder out) {
+    List<Place> places = f.places();
+    if (places.size() < 2) {
+      return;
+    }
+    out.append("           ").append(places.size()).append(" places name it:\n");
+    for (Place p : places.subList(0, Math.min(PLACES_SHOWN, places.size()))) {
+      out.append("             ").append(p.where()).append("  ").append(p.field()).append(" of ").append(p.entity())
+          .append('\n');
+    }
+    if (places.size() > PLACES_SHOWN) {
+      out.append("             and ").append(places.size() - PLACES_SHOWN).append(" more (--format json lists every one)\n");
+    }
+  }
+
+  /** Each rule's citations once, after the findings, with how many findings they stand behind. */
+  private void evidenceOncePerRule(LintResult r, StringBuilder out) {
+    Map<String, Set<Citation>> byRule = new TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Finding f : r.findings()) {
+      if (!f.evidence().isEmpty()) {
+        byRule.computeIfAbsent(f.rule(), k -> new LinkedHashSet<>()).addAll(f.evidence());
+        counts.merge(f.rule(), 1, Integer::sum);
+      }
+    }
+    if (byRule.isEmpty()) {
+      return;
+    }
+    out.append("evidence, once per rule (--evidence full puts it under every finding):\n");
+    byRule.forEach((rule, citations) -> {
+      int n = counts.get(rule);
+      out.append("  ").append(paint("2", rule)).append(" (").append(n).append(n == 1 ? " finding" : " findings")
+          .append(")\n");
+      for (Citation c : citations) {
+        out.append("    ").append(c.label()).append("  ").append(paint("2", c.url())).append('\n');
+      }
+    });
+    out.append('\n');
   }
 
   private static String colorOf(Severity s) {

@@ -12,7 +12,9 @@ import java.util.List;
  * One gap in an organization's decision rights, where it is written, and what to do about it.
  * {@code subject} is what the finding is about beyond its entity (the decision type, the missing
  * reference, the pair that conflicts, ...); with the rule and the entity it makes the finding's
- * {@link #fingerprint() identity}.
+ * {@link #fingerprint() identity}. {@code places} lists every place the subject is written, in report
+ * order, for a finding about something many places name (a missing team); the finding itself is at
+ * the first of them. It is empty for a finding about one place.
  */
 public record Finding(
     String rule,
@@ -24,7 +26,8 @@ public record Finding(
     String message,
     Recommendation recommendation,
     List<Citation> evidence,
-    String subject) {
+    String subject,
+    List<Place> places) {
 
   /** The order of every report: file, then line, then rule. */
   public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -35,6 +38,13 @@ public record Finding(
 
   public Finding {
     subject = subject == null ? "" : subject;
+    places = places == null ? List.of() : List.copyOf(places);
+  }
+
+  /** A finding written in one place, its own. */
+  public Finding(String rule, Severity severity, String entity, String file, int line, int column, String message,
+      Recommendation recommendation, List<Citation> evidence, String subject) {
+    this(rule, severity, entity, file, line, column, message, recommendation, evidence, subject, List.of());
   }
 
   /**

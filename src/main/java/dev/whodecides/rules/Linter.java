@@ -43,6 +43,6 @@ public final class Linter {
 
   private static Reporter reporter(AnalysedCatalog analysis, Policy policy, Rule rule, List<Finding> sink) {
     RuleDescriptor d = policy.apply(rule.descriptor());
-    return new Reporter(d, analysis.knowledge().evidenceForRule(d.id()), sink::add);
+    return new Reporter(d, d.evidence(analysis.knowledge()), sink::add);
   }
 }

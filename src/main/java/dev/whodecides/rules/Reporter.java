@@ -58,6 +58,17 @@ public final class Reporter {
         Math.max(line, 1), Math.max(column, 1), message, new Recommendation(role, action), evidence, subject));
   }
 
+  /**
+   * Reports one finding for something written in several places: it stands at the first place
+   * (they come in report order) and lists them all.
+   */
+  public void report(EntityRef entity, List<Place> places, String message, String role, String action) {
+    Place at = places.get(0);
+    sink.accept(new Finding(rule.id(), rule.severity(), entity == null ? null : entity.toString(), at.file(),
+        Math.max(at.line(), 1), Math.max(at.column(), 1), message, new Recommendation(role, action), evidence, subject,
+        places));
+  }
+
   public RuleDescriptor rule() {
     return rule;
   }

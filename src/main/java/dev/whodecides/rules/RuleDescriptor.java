@@ -1,5 +1,7 @@
 package dev.whodecides.rules;
 
+import dev.whodecides.knowledge.Citation;
+import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.vocabulary.DecisionType;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +26,20 @@ public record RuleDescriptor(String id, Severity severity, String summary, Strin
   /** True when the rule's findings can be about this decision type. */
   public boolean reportsOn(DecisionType type) {
     return decisions.contains(type);
+  }
+
+  /**
+   * True when the rule's findings carry podcast evidence. A rule about the catalog's form (it
+   * reports on no decision type: a schema or reference mistake, a stale waiver) cites none; the
+   * evidence argues about who decides, and says nothing about a misspelled owner.
+   */
+  public boolean cites() {
+    return !decisions.isEmpty();
+  }
+
+  /** The citations every finding of the rule carries: the rule's evidence, or none when it does not {@link #cites()}. */
+  public List<Citation> evidence(Knowledge knowledge) {
+    return cites() ? knowledge.evidenceForRule(id) : List.of();
   }
 
   /** Where the rule's page lives in the repository. */

@@ -36,6 +36,8 @@ final class FindingIndex {
       if (f.entity() != null) {
         refs.add(f.entity());
       }
+      // A finding about something many entities name (a missing team) belongs to each of them.
+      f.places().forEach(p -> refs.add(p.entity()));
       Matcher m = REF.matcher(f.message());
       while (m.find()) {
         refs.add(m.group());
