@@ -47,8 +47,10 @@ class RealExamplesTest {
     assertThat(r.findings()).anySatisfy(f -> {
       assertThat(f.rule()).isEqualTo("unknown-reference");
       assertThat(f.file()).endsWith("podcast-system.yaml");
-      assertThat(f.entity()).isEqualTo("system:default/podcast");
-      assertThat(f.message()).contains("user:default/team-b");
+      // The finding is about the missing entity; team-b exists, but as a group.
+      assertThat(f.entity()).isEqualTo("user:default/team-b");
+      assertThat(f.message()).startsWith("spec.owner of system:default/podcast names user:default/team-b")
+          .endsWith("Did you mean group:team-b?");
     });
     // Valid entities are never reported as invalid.
     assertThat(r.findings()).filteredOn(f -> f.rule().equals("invalid-entity"))

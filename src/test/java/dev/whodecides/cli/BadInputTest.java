@@ -491,7 +491,7 @@ class BadInputTest {
         finding("no-ship-authority", "ref.yaml", 1, "component:default/odd-ref")));
     t.add(c("Component owner names nobody",
         file("ref.yaml", bs("Component", "name: orphan", "type: service\nlifecycle: production\nowner: ghosts")),
-        finding("unknown-reference", "ref.yaml", 1, "component:default/orphan")));
+        finding("unknown-reference", "ref.yaml", 1, "group:default/ghosts")));
     t.add(c("User profile.displayName a list",
         file("bad.yaml", bs("User", "name: jo", "memberOf: [good-team]\nprofile:\n  displayName: [Jo, Joanna]")),
         invalid("bad.yaml", 1, "spec.profile.displayName")));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,7 +46,9 @@ class CliTest {
       assertThat(f.get("message").asText()).isNotBlank();
       assertThat(f.get("recommendation").has("role")).isTrue();
       assertThat(f.get("recommendation").get("action").asText()).isNotBlank();
-      assertThat(f.get("evidence")).isNotEmpty();
+      // Rules about the catalog's form (a schema or reference mistake) cite no podcast.
+      boolean form = List.of("invalid-entity", "unknown-reference").contains(f.get("rule").asText());
+      assertThat(f.get("evidence").isEmpty()).as(f.get("rule").asText()).isEqualTo(form);
       for (JsonNode e : f.get("evidence")) {
         assertThat(e.get("source").asText()).isNotBlank();
         assertThat(e.get("guest").asText()).isNotBlank();
@@ -88,7 +91,15 @@ class CliTest {
     assertThat(r.out()).doesNotContain("\u001b[");
     assertThat(r.out()).containsPattern("(?m)^examples/retail-data-org/components/assortment.yaml$");
     assertThat(r.out()).containsPattern("(?m)^  \\d+:\\d+\\s+error\\s+no-ship-authority\\s+Nobody can decide");
-    assertThat(r.out()).contains("→ product-owner:").contains("evidence: Anna Hannemann");
+    assertThat(r.out()).contains("→ product-owner:").doesNotContain("evidence: Anna Hannemann")
+        .contains("evidence, once per rule (--evidence full puts it under every finding):\n")
+        .contains("  no-ship-authority (1 finding)\n    Anna Hannemann, \"Product Owners in Data Science\" 15:50-18:25  https://");
+    Run full = run("lint", EXAMPLE, "--evidence", "full");
+    assertThat(full.out()).contains("→ product-owner:").contains("\n           evidence: Anna Hannemann")
+        .doesNotContain("evidence, once per rule");
+    Run wrong = run("lint", EXAMPLE, "--evidence", "all");
+    assertThat(wrong.status()).isEqualTo(2);
+    assertThat(wrong.err()).contains("--evidence").contains("summary, full");
     assertThat(r.out().strip()).containsPattern("findings \\(\\d+ errors, \\d+ warnings, \\d+ info\\) in \\d+ entities from \\d+ files$");
   }
 
@@ -270,5 +281,11 @@ class CliTest {
     String readme = Files.readString(Path.of("README.md"));
     assertThat(readme).contains("./whodecides lint " + EXAMPLE + " --verified " + EXAMPLE + "/verified.json")
         .contains(summary);
+    // Every line of the shortened sample is a line the command prints, in the same order.
+    int from = readme.indexOf("```text\n", readme.indexOf("What the first command prints (shortened):"));
+    List<String> sample = readme.substring(from + 8, readme.indexOf("```", from + 8)).lines()
+        .filter(l -> !l.equals("...")).toList();
+    assertThat(sample).hasSizeGreaterThan(5);
+    assertThat(r.out().lines().toList()).containsSubsequence(sample);
   }
 }

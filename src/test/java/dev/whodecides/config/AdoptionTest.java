@@ -106,7 +106,7 @@ class AdoptionTest {
     assertThat(of(lint(1, "--today", "2026-12-01", "--manual-fix-volume", "400").get("findings"),
         "manual-fix-suffices")).hasSize(1);
     // max.mueller lives in another system: no unknown-reference.
-    assertThat(has(before.get("findings"), "unknown-reference", "usecase:default/fresh-replenishment-forecast")).isTrue();
+    assertThat(has(before.get("findings"), "unknown-reference", "user:default/max.mueller")).isTrue();
     assertThat(of(r.get("findings"), "unknown-reference")).isEmpty();
     // broken/ is excluded: its invalid Decision is not read.
     assertThat(of(before.get("findings"), "invalid-entity")).isNotEmpty();

@@ -45,9 +45,17 @@ class RegistryTest {
     assertThat(k.rule(id).get().why()).isNotBlank();
     assertThat(k.rule(id).get().claims()).as("claims of %s", id).isNotEmpty();
     assertThat(k.evidenceForRule(id)).as("citations of %s", id).isNotEmpty();
+    // Rules about the catalog's form keep a card (explain shows it) but put no citation on a finding.
+    assertThat(d.evidence(k)).as("citations on findings of %s", id).isEqualTo(d.cites() ? k.evidenceForRule(id) : List.of());
     assertThat(Path.of(d.docsPath())).as("docs page of %s", id).isRegularFile();
     assertThat(RuleFixtures.fixture(id, "positive")).as("positive fixture of %s", id).isNotNull();
     assertThat(RuleFixtures.fixture(id, "negative")).as("negative fixture of %s", id).isNotNull();
+  }
+
+  @Test
+  void onlyTheRulesAboutTheCatalogsFormCiteNothing() {
+    assertThat(BuiltInRules.descriptors().stream().filter(d -> !d.cites()).map(RuleDescriptor::id))
+        .containsExactly("expired-waiver", "invalid-entity", "unknown-reference", "unused-waiver");
   }
 
   @Test
