@@ -4,6 +4,7 @@ import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.catalog.YamlDocument;
 import dev.whodecides.catalog.YamlReader;
 import dev.whodecides.rules.BuiltInRules;
+import dev.whodecides.rules.EditDistance;
 import dev.whodecides.rules.EntityGlob;
 import dev.whodecides.rules.RuleDescriptor;
 import dev.whodecides.rules.Severity;
@@ -331,31 +332,14 @@ public final class ConfigReader {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (RuleDescriptor d : BuiltInRules.descriptors()) {
-      int dist = distance(id.toLowerCase(Locale.ROOT), d.id());
+      String typed = id.toLowerCase(Locale.ROOT);
+      int dist = EditDistance.between(typed, d.id(), Math.max(typed.length(), d.id().length()));
       if (dist < bestDistance) {
         bestDistance = dist;
         best = d.id();
       }
     }
     return best != null && bestDistance <= Math.max(2, id.length() / 4) ? " (did you mean " + best + "?)" : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Records a problem at the value of {@code path}, or at its key when {@code atKey}. */

@@ -1,15 +1,16 @@
 package dev.whodecides.rules;
 
 /**
- * Levenshtein distance between two short texts (names), bounded: past the bound the exact value
- * does not matter, so the computation stops early and reports {@code bound + 1}.
+ * Levenshtein distance between two short texts (names, rule ids), bounded: past the bound the
+ * exact value does not matter, so the computation stops early and reports {@code bound + 1}. What
+ * "did you mean" advice is measured with, in the catalog and in the configuration alike.
  */
-final class EditDistance {
+public final class EditDistance {
 
   private EditDistance() {}
 
   /** The number of single-character insertions, deletions and substitutions from a to b, or bound + 1 when above bound. */
-  static int between(String a, String b, int bound) {
+  public static int between(String a, String b, int bound) {
     if (Math.abs(a.length() - b.length()) > bound) {
       return bound + 1;
     }
@@ -40,7 +41,7 @@ final class EditDistance {
    * How far apart two names may be and still be taken for a slip of the keyboard: one edit up to
    * four characters, two up to ten, three beyond.
    */
-  static int slipsAllowed(String name) {
+  public static int slipsAllowed(String name) {
     return name.length() <= 4 ? 1 : name.length() <= 10 ? 2 : 3;
   }
 }
