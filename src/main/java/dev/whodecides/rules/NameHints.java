@@ -62,12 +62,60 @@ final class NameHints {
     for (String kind : new TreeSet<>(kinds)) {
       for (EntityRef r : byKind.getOrDefault(kind, List.of())) {
         int d = EditDistance.between(missing.name(), r.name(), bound);
-        if (d <= bound) {
+        if (d <= bound && !siblings(missing.name(), r.name())) {
           ranked.add(new Ranked(d, r));
         }
       }
     }
     return ranked.stream().limit(3).map(Ranked::ref).toList();
+  }
+
+  /**
+   * True when two names read as members of one numbered or lettered family rather than one name
+   * mistyped: they differ in a single part of at most two characters or of digits only
+   * ({@code team-a} and {@code team-d}, {@code etl-1} and {@code etl-2}), or one is the other with
+   * such a part added ({@code sample-service} and {@code sample-service-2}). Offering one for the
+   * other would point at a different team, not at a typo.
+   */
+  static boolean siblings(String a, String b) {
+    String[] x = a.split("[-_.]");
+    String[] y = b.split("[-_.]");
+    if (Math.abs(x.length - y.length) == 1) {
+      String[] longer = x.length > y.length ? x : y;
+      String[] shorter = x.length > y.length ? y : x;
+      for (int skip = 0; skip < longer.length; skip++) {
+        if (tag(longer[skip]) && sameWithout(longer, shorter, skip)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (x.length != y.length) {
+      return false;
+    }
+    int differing = -1;
+    for (int i = 0; i < x.length; i++) {
+      if (!x[i].equals(y[i])) {
+        if (differing >= 0) {
+          return false;
+        }
+        differing = i;
+      }
+    }
+    return differing >= 0 && tag(x[differing]) && tag(y[differing]);
+  }
+
+  private static boolean tag(String part) {
+    return part.length() <= 2 || part.chars().allMatch(Character::isDigit);
+  }
+
+  private static boolean sameWithout(String[] longer, String[] shorter, int skip) {
+    for (int i = 0, j = 0; i < longer.length; i++) {
+      if (i != skip && !longer[i].equals(shorter[j++])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The entity of one of the given kinds whose profile shows or mails exactly this text. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A reference that names nothing in the catalog, so the ownership it states cannot be traced. A
@@ -56,10 +57,11 @@ public final class UnknownReference implements Rule {
                     + "', which is not a reference of the form [kind:][namespace/]name.",
                 "Write the reference as kind:name, e.g. " + f.defaultKind() + ":some-name.");
           } else if (!f.kinds().contains(ref.get().kind())) {
-            out.report(e, "spec." + f.field() + " of " + e.ref() + " names " + ref.get() + ", but it must name a "
-                    + String.join(" or ", f.kinds()) + ".",
-                "Point spec." + f.field() + " at a " + String.join(" or ", f.kinds()) + ", e.g. " + f.defaultKind()
-                    + ":some-name.");
+            String kinds = f.targets().stream().map(Kind::displayName).collect(Collectors.joining(" or "));
+            String article = "AEIOU".indexOf(kinds.charAt(0)) >= 0 ? "an " : "a ";
+            out.report(e, "spec." + f.field() + " of " + e.ref() + " names " + ref.get() + ", but it must name "
+                    + article + kinds + ".",
+                "Point spec." + f.field() + " at " + article + kinds + ", e.g. " + f.defaultKind().id() + ":some-name.");
           } else if (!catalog.exists(ref.get()) && !a.options().policy().isExternal(ref.get().toString())) {
             missing.computeIfAbsent(ref.get(), r -> new ArrayList<>()).add(new Naming(e, f, text));
           }
