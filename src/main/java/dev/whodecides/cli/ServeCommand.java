@@ -2,6 +2,8 @@ package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.config.Config;
+import dev.whodecides.notify.Webhook;
+import dev.whodecides.notify.WebhookSender;
 import dev.whodecides.rules.Baseline;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
@@ -12,8 +14,11 @@ import dev.whodecides.store.Store;
 import dev.whodecides.web.CatalogSource;
 import dev.whodecides.web.ServiceApp;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +35,9 @@ import picocli.CommandLine.Spec;
         + " people, the ownership graph, release calls on record (writes need a token), guarantees and the knowledge"
         + " pages. The catalog is reloaded when its files change.")
 final class ServeCommand implements Callable<Integer> {
+
+  /** How often the sender looks for due webhook deliveries. */
+  static final Duration SEND_EVERY = Duration.ofSeconds(1);
 
   @Spec CommandSpec spec;
 
@@ -59,9 +67,21 @@ final class ServeCommand implements Callable<Integer> {
           + " and /api/findings takes ?state=new|unchanged.")
   Path baseline;
 
+  @Option(names = "--webhook", paramLabel = "URL",
+      description = "Post a release.recorded event (JSON, unsigned) here for every release call recorded; repeatable."
+          + " For a secret or the Slack format, list the webhook under notify: in the configuration instead.")
+  List<String> webhookUrls = List.of();
+
   @Override
   public Integer call() throws InterruptedException {
     Config cfg = Configs.load(config, paths.get(0));
+    List<Webhook> webhooks = new ArrayList<>(cfg.webhooks());
+    for (String url : webhookUrls) {
+      URI address = Webhook.address(url).orElseThrow(() -> new UserError("--webhook '" + url + "' is not an http or"
+          + " https address with a host; give the address that receives the events, e.g."
+          + " --webhook https://hooks.example.com/whodecides"));
+      webhooks.add(new Webhook(address, null, Webhook.Format.JSON));
+    }
     Baseline accepted = baseline == null ? null : Configs.baseline(baseline);
     Clock clock = Clock.systemUTC();
     // Waivers are judged on the day each analysis is made, so one expires in a running service too.
@@ -75,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
     CatalogSource catalog = new CatalogSource(paths);
     Output.loaded(catalog.get(), paths, spec.commandLine().getErr());
     Store s = store.open(paths.get(0));
-    ServiceApp service = new ServiceApp(catalog, linter, s, clock, privateReads);
+    ServiceApp service = new ServiceApp(catalog, linter, s, clock, privateReads, webhooks);
     service.prepare();
     Javalin app = service.create();
     try {
@@ -88,9 +108,21 @@ final class ServeCommand implements Callable<Integer> {
         + " (records in " + s.url().replaceAll("\\?.*", "") + ")");
     spec.commandLine().getOut().println("Open http://" + host + ":" + app.port() + "/ in a browser"
         + (privateReads ? " (sign in with an API token)" : "") + "; the API is under /api (see /api/openapi.json).");
+    var err = spec.commandLine().getErr();
+    // Started even without webhooks: deliveries another run queued must not wait for a configured one.
+    WebhookSender sender = new WebhookSender(s, webhooks, clock, line -> {
+      err.println("whodecides: " + line);
+      err.flush();
+    });
+    sender.start(SEND_EVERY);
+    if (!webhooks.isEmpty()) {
+      spec.commandLine().getOut().println("Release calls are posted to " + webhooks.size() + " webhook"
+          + (webhooks.size() == 1 ? "" : "s") + ": " + String.join(", ", webhooks.stream().map(Webhook::shown).toList()));
+    }
     spec.commandLine().getOut().flush();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sender.close();
       app.stop();
       stop.countDown();
     }));

@@ -1,5 +1,6 @@
 package dev.whodecides.config;
 
+import dev.whodecides.notify.Webhook;
 import dev.whodecides.rules.EntityGlob;
 import dev.whodecides.rules.Policy;
 import dev.whodecides.rules.Severity;
@@ -14,12 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** A team's {@code .whodecides.yaml}, read and checked whole; {@code file} is null for no configuration. */
+/**
+ * A team's {@code .whodecides.yaml}, read and checked whole; {@code file} is null for no
+ * configuration. {@code webhooks} are the {@code notify:} entries: where the service posts release calls.
+ */
 public record Config(Path file, Map<String, RuleSetting> rules, List<EntityGlob> external, List<PathGlob> exclude,
-    List<Waiver> waivers) {
+    List<Waiver> waivers, List<Webhook> webhooks) {
 
   public static Config none() {
-    return new Config(null, Map.of(), List.of(), List.of(), List.of());
+    return new Config(null, Map.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   /** The policy the rules run under, judging waivers on {@code today}. */

@@ -11,7 +11,9 @@ import dev.whodecides.rules.Severity;
 import dev.whodecides.rules.Waiver;
 import dev.whodecides.rules.WaiverRule;
 import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.notify.Webhook;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code .whodecides.yaml} and checks all of it before anything is used: every unknown key,
@@ -35,22 +40,32 @@ public final class ConfigReader {
       "manual-fix-suffices", "volume",
       "generic-resource", "useCases");
 
-  private static final Set<String> TOP = Set.of("rules", "external", "exclude", "waivers");
+  private static final Set<String> TOP = Set.of("rules", "external", "exclude", "waivers", "notify");
   private static final List<String> WAIVER_KEYS = List.of("rule", "entity", "reason", "by", "until");
+  private static final List<String> WEBHOOK_KEYS = List.of("url", "secret", "format");
+  /** A secret written as {@code ${NAME}} is read from that environment variable. */
+  private static final Pattern ENV_SECRET = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final String file;
   private final Path base;
+  private final Function<String, String> env;
   private final List<String> problems = new ArrayList<>();
   private Map<String, int[]> positions = Map.of();
 
-  private ConfigReader(Path path) {
+  private ConfigReader(Path path, Function<String, String> env) {
+    this.env = env;
     this.file = CatalogLoader.display(path);
     Path parent = path.toAbsolutePath().normalize().getParent();
     this.base = parent == null ? path.toAbsolutePath() : parent;
   }
 
   public static Config read(Path path) throws ConfigError {
-    return new ConfigReader(path).readFile(path);
+    return read(path, System::getenv);
+  }
+
+  /** Reads with {@code env} as the environment that {@code ${NAME}} secrets come from. */
+  public static Config read(Path path, Function<String, String> env) throws ConfigError {
+    return new ConfigReader(path, env).readFile(path);
   }
 
   private Config readFile(Path path) throws ConfigError {
@@ -69,7 +84,7 @@ public final class ConfigReader {
           + " remove the second '---' and merge what follows into the first"));
     }
     if (docs.isEmpty()) {
-      return new Config(path, Map.of(), List.of(), List.of(), List.of());
+      return new Config(path, Map.of(), List.of(), List.of(), List.of(), List.of());
     }
     YamlDocument doc = docs.get(0);
     positions = doc.positions();
@@ -78,13 +93,14 @@ public final class ConfigReader {
     }
     if (!(doc.value() instanceof Map<?, ?> root)) {
       problems.add(file + ":" + doc.line() + ":" + doc.column() + ": the configuration must be a map with keys"
-          + " rules, external, exclude and waivers");
+          + " rules, external, exclude, waivers and notify");
       throw new ConfigError(problems);
     }
     Map<String, RuleSetting> rules = new LinkedHashMap<>();
     List<EntityGlob> external = new ArrayList<>();
     List<PathGlob> exclude = new ArrayList<>();
     List<Waiver> waivers = new ArrayList<>();
+    List<Webhook> notify = new ArrayList<>();
     root.forEach((k, v) -> {
       String key = String.valueOf(k);
       String at = "/" + key;
@@ -105,6 +121,7 @@ public final class ConfigReader {
           }
         });
         case "waivers" -> waivers(v, at, waivers);
+        case "notify" -> webhooks(v, at, notify);
         default -> problem(at, true, "unknown key '" + key + "'; the configuration takes " + sorted(TOP)
             + " (see docs/config.md)");
       }
@@ -112,7 +129,8 @@ public final class ConfigReader {
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
-    return new Config(path, Map.copyOf(rules), List.copyOf(external), List.copyOf(exclude), List.copyOf(waivers));
+    return new Config(path, Map.copyOf(rules), List.copyOf(external), List.copyOf(exclude), List.copyOf(waivers),
+        List.copyOf(notify));
   }
 
   private void rules(Object value, String path, Map<String, RuleSetting> out) {
@@ -313,6 +331,81 @@ public final class ConfigReader {
         out.add(new Waiver(rule, entity, text(w.get("reason")).strip(), by, until, file, at[0], at[1]));
       }
     }
+  }
+
+  /** The webhooks of {@code notify}; a secret is never echoed in a message, nor an address (it may hold a token). */
+  private void webhooks(Object value, String path, List<Webhook> out) {
+    if (value == null) {
+      return;
+    }
+    if (!(value instanceof List<?> list)) {
+      problem(path, false, "notify must be a list of webhooks, each {url, secret, format}; e.g. notify: [{url:"
+          + " https://hooks.example.com/whodecides}]");
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String p = path + "/" + i;
+      if (!(list.get(i) instanceof Map<?, ?> w)) {
+        problem(p, false, "a webhook must be a map with url and, optionally, secret and format");
+        continue;
+      }
+      boolean ok = true;
+      for (Object k : w.keySet()) {
+        if (!WEBHOOK_KEYS.contains(String.valueOf(k))) {
+          ok = false;
+          problem(p + "/" + k, true, "unknown key '" + k + "' in a webhook; a webhook takes " + WEBHOOK_KEYS);
+        }
+      }
+      Object url = w.get("url");
+      Optional<URI> address = url instanceof String s ? Webhook.address(s) : Optional.empty();
+      if (url == null) {
+        ok = false;
+        problem(p, false, "this webhook has no url; give the http or https address that receives the events");
+      } else if (address.isEmpty()) {
+        ok = false;
+        problem(p + "/url", false, "url must be an http or https address with a host and no user name or password,"
+            + " e.g. https://hooks.example.com/whodecides");
+      }
+      Webhook.Format format = Webhook.Format.JSON;
+      if (w.containsKey("format")) {
+        Optional<Webhook.Format> f = w.get("format") instanceof String s ? Webhook.Format.byId(s.strip()) : Optional.empty();
+        if (f.isEmpty()) {
+          ok = false;
+          problem(p + "/format", false, "format must be json (the whole event) or slack (the statement as a Slack"
+              + " message), not " + shown(w.get("format")));
+        } else {
+          format = f.get();
+        }
+      }
+      String secret = null;
+      if (w.containsKey("secret")) {
+        secret = secret(w.get("secret"), p + "/secret");
+        ok &= secret != null;
+      }
+      if (ok) {
+        out.add(new Webhook(address.get(), secret, format));
+      }
+    }
+  }
+
+  /** A webhook's secret, or null after reporting why it cannot be used (without ever showing it). */
+  private String secret(Object value, String path) {
+    if (!(value instanceof String s) || s.isBlank()) {
+      problem(path, false, "secret must be text (or ${VARIABLE} to read it from the environment); leave the key out"
+          + " for unsigned deliveries");
+      return null;
+    }
+    Matcher m = ENV_SECRET.matcher(s.strip());
+    if (!m.matches()) {
+      return s;
+    }
+    String fromEnv = env.apply(m.group(1));
+    if (fromEnv == null || fromEnv.isBlank()) {
+      problem(path, false, "secret is read from the environment variable " + m.group(1) + ", which is not set;"
+          + " set it where whodecides runs");
+      return null;
+    }
+    return fromEnv;
   }
 
   private static String text(Object v) {

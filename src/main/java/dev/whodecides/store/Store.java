@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,7 +36,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The service's own records: release calls, lint runs and imported verification results (all
- * append-only) and hashed API tokens. An embedded
+ * append-only), the webhook outbox of the release calls (append-only, with a delivery state beside
+ * it) and hashed API tokens. An embedded
  * SQLite file by default, PostgreSQL for a shared service; the schema is migrated by Flyway on
  * open, from the migration set of the database in use.
  */
@@ -46,10 +48,24 @@ public final class Store {
 
   private final Jdbi jdbi;
   private final String url;
+  private final Function<ReleaseRecord, List<Outgoing>> outbox;
 
   private Store(String url) {
+    this(url, Jdbi.create(url), r -> List.of());
+  }
+
+  private Store(String url, Jdbi jdbi, Function<ReleaseRecord, List<Outgoing>> outbox) {
     this.url = url;
-    this.jdbi = Jdbi.create(url);
+    this.jdbi = jdbi;
+    this.outbox = outbox;
+  }
+
+  /**
+   * This store, with every appended release call queueing the webhook deliveries {@code outbox}
+   * makes of the stored record, in the call's own transaction.
+   */
+  public Store withOutbox(Function<ReleaseRecord, List<Outgoing>> outbox) {
+    return new Store(url, jdbi, outbox);
   }
 
   /**
@@ -126,8 +142,80 @@ public final class Store {
           .executeAndReturnGeneratedKeys("id")
           .mapTo(Long.class)
           .one();
-      return r.withId(id);
+      ReleaseRecord stored = r.withId(id);
+      queue(h, stored, outbox.apply(stored));
+      return stored;
     });
+  }
+
+  private static void queue(Handle h, ReleaseRecord stored, List<Outgoing> deliveries) {
+    long now = stored.recordedAt().toEpochMilli();
+    for (Outgoing o : deliveries) {
+      long outboxId = h.createUpdate("INSERT INTO webhook_outbox (event_id, release_id, url, format, body, created_at)"
+              + " VALUES (:event, :release, :url, :format, :body, :at)")
+          .bind("event", o.eventId()).bind("release", stored.id()).bind("url", o.url()).bind("format", o.format())
+          .bind("body", o.body()).bind("at", now)
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      h.createUpdate("INSERT INTO webhook_deliveries (outbox_id, state, attempts, next_attempt_at)"
+              + " VALUES (:id, 'pending', 0, :at)")
+          .bind("id", outboxId).bind("at", now).execute();
+    }
+  }
+
+  private static final String DELIVERY = "SELECT o.id, o.event_id, o.release_id, r.product, r.version, o.url, o.format,"
+      + " o.body, o.created_at, d.state, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_error"
+      + " FROM webhook_outbox o JOIN webhook_deliveries d ON d.outbox_id = o.id JOIN releases r ON r.id = o.release_id";
+
+  /** Pending deliveries whose next attempt is due at {@code now}, the longest-waiting first. */
+  public List<Delivery> dueDeliveries(Instant now, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(DELIVERY + " WHERE d.state = 'pending' AND d.next_attempt_at <= :now"
+            + " ORDER BY d.next_attempt_at, o.id LIMIT :limit")
+        .bind("now", now.toEpochMilli()).bind("limit", limit).map(Store::delivery).list());
+  }
+
+  /** The deliveries of one release call, in the order they were queued. */
+  public List<Delivery> deliveries(long releaseId) {
+    return jdbi.withHandle(h -> h.createQuery(DELIVERY + " WHERE o.release_id = :id ORDER BY o.id")
+        .bind("id", releaseId).map(Store::delivery).list());
+  }
+
+  /** Deliveries in one state, newest call first. */
+  public List<Delivery> deliveries(String state, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(DELIVERY + " WHERE d.state = :state ORDER BY o.id DESC LIMIT :limit")
+        .bind("state", state).bind("limit", limit).map(Store::delivery).list());
+  }
+
+  /** How many deliveries are in each state. */
+  public Map<String, Integer> deliveryCounts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state ORDER BY state")
+        .map((rs, ctx) -> Map.entry(rs.getString("state"), rs.getInt("n"))).forEach(e -> counts.put(e.getKey(), e.getValue())));
+    return counts;
+  }
+
+  /**
+   * Records one attempt at a delivery: {@code state} is where it stands afterwards, {@code next}
+   * when a pending one is tried again, {@code error} why the attempt failed (null when it was delivered).
+   */
+  public void attempted(long id, Instant at, String state, Instant next, String error) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET state = :state, attempts = attempts + 1,"
+            + " last_attempt_at = :at, next_attempt_at = :next, last_error = :error WHERE outbox_id = :id")
+        .bind("state", state).bind("at", at.toEpochMilli()).bind("next", next.toEpochMilli()).bind("error", error)
+        .bind("id", id).execute());
+  }
+
+  /** Moves a pending delivery's next look without counting an attempt (its webhook is not configured here). */
+  public void postpone(long id, Instant next, String why) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET next_attempt_at = :next, last_error = :why"
+            + " WHERE outbox_id = :id AND state = 'pending'")
+        .bind("next", next.toEpochMilli()).bind("why", why).bind("id", id).execute());
+  }
+
+  /** Gives a pending delivery up without an attempt. */
+  public void giveUp(long id, String why) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET state = 'failed', last_error = :why"
+            + " WHERE outbox_id = :id AND state = 'pending'")
+        .bind("why", why).bind("id", id).execute());
   }
 
   /** A product's records, newest first. */
@@ -288,6 +376,15 @@ public final class Store {
         rs.getString("rationale"), waitUntil == null ? null : LocalDate.parse(waitUntil),
         supersedes == null ? null : ((Number) supersedes).longValue(),
         Instant.parse(rs.getString("recorded_at")), rs.getString("statement"));
+  }
+
+  private static Delivery delivery(ResultSet rs, StatementContext ctx) throws SQLException {
+    Object last = rs.getObject("last_attempt_at");
+    return new Delivery(rs.getLong("id"), rs.getString("event_id"), rs.getLong("release_id"), rs.getString("product"),
+        rs.getString("version"), rs.getString("url"), rs.getString("format"), rs.getString("body"),
+        Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"), rs.getInt("attempts"),
+        Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+        last == null ? null : Instant.ofEpochMilli(((Number) last).longValue()), rs.getString("last_error"));
   }
 
   private static LintRun lintRun(ResultSet rs, StatementContext ctx) throws SQLException {

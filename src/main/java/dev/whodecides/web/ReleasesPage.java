@@ -2,18 +2,27 @@ package dev.whodecides.web;
 
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.notify.Webhook;
+import dev.whodecides.store.Delivery;
 import dev.whodecides.store.Store;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import dev.whodecides.web.view.Model.Chrome;
+import dev.whodecides.web.view.Model.FailedDelivery;
 import dev.whodecides.web.view.Model.ProductRelease;
 import dev.whodecides.web.view.Model.Releases;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Releases: every product with its release owner and its latest ship-or-wait call. */
+/**
+ * Releases: every product with its release owner and its latest ship-or-wait call, and the webhook
+ * deliveries of calls that failed for a day and were given up.
+ */
 final class ReleasesPage {
+
+  /** The newest failed webhook deliveries the page lists. */
+  static final int FAILED_SHOWN = 50;
 
   private ReleasesPage() {}
 
@@ -30,6 +39,15 @@ final class ReleasesPage {
       rows.add(new ProductRelease(e.ref().toString(), Display.title(e), Links.entity(e.ref()), Links.releases(e.ref()),
           owner == null ? null : Display.name(a.catalog(), owner), owner == null ? null : Links.entity(owner), call));
     }
-    return new Releases(chrome, rows, listing.pager(n -> "/releases?" + Display.query("q", q) + "page=" + n), q);
+    List<FailedDelivery> failed = new ArrayList<>();
+    for (Delivery d : store.deliveries(Delivery.FAILED, FAILED_SHOWN)) {
+      EntityRef product = EntityRef.parse(d.product(), Kind.COMPONENT.id());
+      failed.add(new FailedDelivery(d.eventId(), d.releaseId(), Display.name(a.catalog(), product),
+          Links.releases(product) + "#r" + d.releaseId(), d.version(), Webhook.shown(d.url()), d.attempts(),
+          d.lastAttemptAt() == null ? null : Display.WHEN.format(d.lastAttemptAt()), d.lastError()));
+    }
+    int pending = store.deliveryCounts().getOrDefault(Delivery.PENDING, 0);
+    return new Releases(chrome, rows, listing.pager(n -> "/releases?" + Display.query("q", q) + "page=" + n), q,
+        failed, pending);
   }
 }

@@ -1,12 +1,15 @@
 package dev.whodecides.web;
 
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.notify.Outbox;
+import dev.whodecides.notify.Webhook;
 import dev.whodecides.store.Store;
 import io.javalin.Javalin;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,8 +40,19 @@ public final class ServiceApp {
    */
   public ServiceApp(Supplier<Catalog> catalog, Function<Catalog, LintResult> linter, Store store, Clock clock,
       boolean privateService) {
+    this(catalog, linter, store, clock, privateService, List.of());
+  }
+
+  /**
+   * With {@code webhooks}, every release call recorded through the API or the pages queues one
+   * delivery per webhook in its own transaction; a {@link dev.whodecides.notify.WebhookSender} on
+   * the same store sends them.
+   */
+  public ServiceApp(Supplier<Catalog> catalog, Function<Catalog, LintResult> linter, Store store, Clock clock,
+      boolean privateService, List<Webhook> webhooks) {
     this.analyses = new Analyses(catalog, linter, store, clock);
-    this.store = store;
+    this.store = webhooks.isEmpty() ? store
+        : store.withOutbox(r -> Outbox.deliveries(r, analyses.get().ownership(), webhooks));
     this.clock = clock;
     this.privateService = privateService;
   }

@@ -39,6 +39,14 @@ class ConfigErrorsTest {
           until: 2027-03-31
       """;
 
+  static final String NOTIFY = """
+      notify:
+        - url: https://hooks.example.com/whodecides
+          secret: s3cret-value
+        - url: https://hooks.slack.com/services/T0/B0/XYZ
+          format: slack
+      """;
+
   /** name, configuration text, the expected line:col, a fragment of the message. */
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -73,6 +81,19 @@ class ConfigErrorsTest {
         Arguments.of("waiver with an unknown key", WAIVER + "    owner: user:x\n", "7:5", "unknown key 'owner' in a waiver"),
         Arguments.of("waiver with a bad entity", WAIVER.replace("component:legacy-one", "legacy one"), "3:13",
             "entity: 'legacy one'"),
+        Arguments.of("notify not a list", "notify: https://hooks.example.com/x\n", "1:9", "notify must be a list of webhooks"),
+        Arguments.of("webhook with an unknown key", NOTIFY + "    token: abc\n", "6:5", "unknown key 'token' in a webhook"),
+        Arguments.of("webhook without url", "notify:\n  - format: slack\n", "2:5", "this webhook has no url"),
+        Arguments.of("webhook url not http", NOTIFY.replace("https://hooks.example.com/whodecides", "ftp://x/y"), "2:10",
+            "url must be an http or https address"),
+        Arguments.of("webhook url with a password", NOTIFY.replace("https://hooks.example.com/whodecides",
+            "https://me:pw@hooks.example.com/"), "2:10", "no user name or password"),
+        Arguments.of("webhook format unknown", NOTIFY.replace("format: slack", "format: teams"), "5:13",
+            "format must be json (the whole event) or slack"),
+        Arguments.of("webhook secret not text", NOTIFY.replace("secret: s3cret-value", "secret: [a]"), "3:13",
+            "secret must be text"),
+        Arguments.of("webhook secret from an unset variable", NOTIFY.replace("s3cret-value",
+            "${WHODECIDES_TEST_UNSET_SECRET}"), "3:13", "environment variable WHODECIDES_TEST_UNSET_SECRET, which is not set"),
         Arguments.of("YAML syntax error", "rules: [\n", "2:1", "YAML syntax error"),
         Arguments.of("two documents", "rules: {}\n---\nrules: {}\n", "3:1", "one YAML document"),
         Arguments.of("a list instead of a map", "- rules\n", "1:1", "must be a map"));

@@ -83,6 +83,11 @@ class ConfigSchemaTest {
     assertThat(validate("rules:\n  no-ship-authority: {volume: 5}\n")).isNotEmpty();
     assertThat(validate("extern: []\n")).isNotEmpty();
     assertThat(validate("external: ['legacy']\n")).isNotEmpty();
+    assertThat(validate(ConfigErrorsTest.NOTIFY)).isEmpty();
+    assertThat(validate("notify:\n  - {url: https://hooks.example.com/x, format: teams}\n")).isNotEmpty();
+    assertThat(validate("notify:\n  - {url: ftp://hooks.example.com/x}\n")).isNotEmpty();
+    assertThat(validate("notify:\n  - {url: https://hooks.example.com/x, token: abc}\n")).isNotEmpty();
+    assertThat(validate("notify:\n  - {format: slack}\n")).isNotEmpty();
   }
 
   @Test

@@ -95,7 +95,12 @@ public final class Model {
   public record ProductRelease(String product, String title, String href, String logHref, String owner,
       String ownerHref, String latest) {}
 
-  public record Releases(Chrome chrome, List<ProductRelease> products, Pager pager, String q) {}
+  public record Releases(Chrome chrome, List<ProductRelease> products, Pager pager, String q,
+      List<FailedDelivery> failed, int pendingDeliveries) {}
+
+  /** A webhook delivery given up after a day of retries: which call, where to (path hidden), how often tried, why. */
+  public record FailedDelivery(String eventId, long record, String product, String productHref, String version,
+      String webhook, int attempts, String lastAttempt, String error) {}
 
   public record MetricRow(String name, String value, String bar, boolean met) {}
 
