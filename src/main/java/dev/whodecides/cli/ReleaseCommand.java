@@ -2,6 +2,8 @@ package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.Ownership;
+import dev.whodecides.notify.Outbox;
+import dev.whodecides.notify.Webhook;
 import dev.whodecides.release.Refusal;
 import dev.whodecides.release.ReleaseInput;
 import dev.whodecides.release.ReleasePolicy;
@@ -62,6 +64,8 @@ final class ReleaseCommand implements Runnable {
     @Option(names = "--rationale", paramLabel = "TEXT") String rationale;
     @Option(names = "--wait-until", paramLabel = "DATE") String waitUntil;
     @Option(names = "--supersedes", paramLabel = "ID", description = "The record this one corrects.") Long supersedes;
+    @Option(names = "--config", paramLabel = "FILE", description = "The configuration whose notify: webhooks the call"
+        + " is queued for, instead of the .whodecides.yaml found as lint finds it.") Path config;
 
     /** How the command line names the fields a release call is read from. */
     static final ReleaseInput.Labels LABELS = new ReleaseInput.Labels("--metric", "--bar", "--wait-until",
@@ -79,14 +83,24 @@ final class ReleaseCommand implements Runnable {
         throw new UserError(r.getMessage());
       }
       var err = spec.commandLine().getErr();
+      List<Webhook> webhooks = Configs.load(config, catalog.get(0)).webhooks();
       Catalog c = Output.load(catalog, err);
+      Ownership ownership = Ownership.of(c);
       Store s = store.open(catalog.get(0));
+      if (!webhooks.isEmpty()) {
+        s = s.withOutbox(r -> Outbox.deliveries(r, ownership, webhooks));
+      }
       try {
-        ReleaseRecord record = s.append(new ReleasePolicy(Ownership.of(c), Clock.systemUTC()).admit(request, null));
+        ReleaseRecord record = s.append(new ReleasePolicy(ownership, Clock.systemUTC()).admit(request, null));
         var out = spec.commandLine().getOut();
         out.println("Recorded release call " + record.id() + " (" + record.decision() + " " + record.product() + " "
             + record.version() + ").");
         out.println(record.statement());
+        if (!webhooks.isEmpty()) {
+          // The command line does not post; the service on this store sends what is queued.
+          out.println("Queued for " + webhooks.size() + " webhook" + (webhooks.size() == 1 ? "" : "s")
+              + "; whodecides serve on this store sends " + (webhooks.size() == 1 ? "it." : "them."));
+        }
         out.flush();
         return 0;
       } catch (Refusal r) {

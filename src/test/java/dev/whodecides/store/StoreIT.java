@@ -98,6 +98,46 @@ class StoreIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
+  void aCallAndItsWebhookDeliveriesCommitTogetherOrNotAtAll(String vendor) throws Exception {
+    onEach(vendor, plain -> {
+      Store store = plain.withOutbox(r -> List.of(
+          new Outgoing("ev-" + r.version() + "-a", "http://127.0.0.1:9/a", "json", "{\"record\":" + r.id() + "}"),
+          new Outgoing("ev-" + r.version() + "-b", "http://127.0.0.1:9/b", "slack", "{\"text\":\"hi\"}")));
+      ReleaseRecord stored = store.append(record("component:default/recs", "1.0", null));
+      assertThat(store.deliveries(stored.id())).extracting(Delivery::eventId, Delivery::format, Delivery::body,
+              Delivery::state, Delivery::attempts, Delivery::product, Delivery::version)
+          .containsExactly(
+              Tuple.tuple("ev-1.0-a", "json", "{\"record\":" + stored.id() + "}", "pending", 0, "component:default/recs", "1.0"),
+              Tuple.tuple("ev-1.0-b", "slack", "{\"text\":\"hi\"}", "pending", 0, "component:default/recs", "1.0"));
+      Instant recorded = Instant.parse("2026-11-28T10:00:00Z");
+      assertThat(store.dueDeliveries(recorded.minusMillis(1), 10)).isEmpty();
+      assertThat(store.dueDeliveries(recorded, 10)).hasSize(2);
+
+      Delivery a = store.deliveries(stored.id()).get(0);
+      store.attempted(a.id(), recorded.plusSeconds(1), Delivery.PENDING, recorded.plusSeconds(31), "HTTP 500");
+      assertThat(store.dueDeliveries(recorded.plusSeconds(30), 10)).extracting(Delivery::eventId).containsExactly("ev-1.0-b");
+      store.attempted(a.id(), recorded.plusSeconds(31), Delivery.DELIVERED, recorded.plusSeconds(31), null);
+      assertThat(store.deliveries(stored.id()).get(0)).extracting(Delivery::state, Delivery::attempts,
+          Delivery::lastAttemptAt, Delivery::lastError).containsExactly("delivered", 2, recorded.plusSeconds(31), null);
+      assertThat(store.deliveryCounts()).containsExactly(Map.entry("delivered", 1), Map.entry("pending", 1));
+
+      // A delivery that cannot be queued takes the call with it: no call is acknowledged without its events.
+      Store broken = plain.withOutbox(r -> List.of(new Outgoing("ev-1.0-a", "http://127.0.0.1:9/a", "json", "{}")));
+      assertThatThrownBy(() -> broken.append(record("component:default/recs", "2.0", null)));
+      assertThat(store.releases("component:default/recs")).extracting(ReleaseRecord::version).containsExactly("1.0");
+
+      for (String sql : List.of("UPDATE webhook_outbox SET body = '{}'", "DELETE FROM webhook_outbox")) {
+        assertThatThrownBy(() -> {
+          try (Connection c = DriverManager.getConnection(store.url()); Statement st = c.createStatement()) {
+            st.execute(sql);
+          }
+        }).hasMessageContaining("append-only");
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
   void tokensAreStoredOnlyAsHashes(String vendor) throws Exception {
     onEach(vendor, store -> {
       String token = store.createToken(EntityRef.parse("user:tomas.reyes", null));
