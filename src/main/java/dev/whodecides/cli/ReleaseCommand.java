@@ -1,15 +1,22 @@
 package dev.whodecides.cli;
 
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.decisions.Authority;
 import dev.whodecides.decisions.Ownership;
 import dev.whodecides.notify.Outbox;
 import dev.whodecides.notify.Webhook;
 import dev.whodecides.release.Refusal;
+import dev.whodecides.release.ReleaseGate;
 import dev.whodecides.release.ReleaseInput;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.release.ReleaseRequest;
+import dev.whodecides.report.Json;
+import dev.whodecides.report.ReleaseCheckJson;
 import dev.whodecides.store.Store;
+import dev.whodecides.vocabulary.DecisionType;
+import dev.whodecides.vocabulary.EntityRef;
+import dev.whodecides.vocabulary.Kind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,14 +30,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code whodecides release}: ship-or-wait calls on record. */
 @Command(name = "release", mixinStandardHelpOptions = true, description = "Keep ship-or-wait calls on record.",
-    subcommands = {ReleaseCommand.RecordCall.class})
+    subcommands = {ReleaseCommand.RecordCall.class, ReleaseCommand.CheckCall.class})
 final class ReleaseCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: record");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: record or check");
   }
 
   /** {@code whodecides release record}. */
@@ -110,4 +117,67 @@ final class ReleaseCommand implements Runnable {
       }
     }
   }
+
+  /** {@code whodecides release check}: the gate a deploy pipeline runs before it deploys. */
+  @Command(name = "check",
+      description = "May this version be deployed? Exit 0 only when the newest call on record for it, not superseded,"
+          + " is a ship; 1 otherwise (no call, a wait, or superseded by a wait), with the reason; 2 for bad input or a"
+          + " store or service that cannot be reached. With --service the running service answers (a private one"
+          + " takes the token in WHODECIDES_TOKEN).")
+  static final class CheckCall implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Spec CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Mixin StoreOptions store;
+
+    @Option(names = "--service", paramLabel = "URL", description = "Ask a running whodecides serve instead of the database.")
+    String service;
+
+    @Option(names = "--catalog", paramLabel = "PATH", defaultValue = ".", split = ",",
+        description = "Catalog files or folders (default: the current folder); not read with --service.")
+    List<Path> catalog;
+
+    @Option(names = "--product", required = true, paramLabel = "REF") String product;
+    @Option(names = "--version", required = true, paramLabel = "V") String version;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+      if (service != null && store.db != null) {
+        throw new UserError("give --db or --service, not both: the gate asks one source of record");
+      }
+      if (version.isBlank()) {
+        throw new UserError("--version is empty; name the version the pipeline is about to deploy");
+      }
+      ReleaseCheckJson.CheckJson answer = service != null ? ServiceCheck.ask(service, product, version)
+          : local();
+      var out = spec.commandLine().getOut();
+      if (format == Format.json) {
+        out.print(Json.write(answer));
+      } else {
+        out.println((answer.allowed() ? "allowed: " : "blocked: ") + answer.reason());
+      }
+      out.flush();
+      return answer.allowed() ? 0 : 1;
+    }
+
+    private ReleaseCheckJson.CheckJson local() {
+      Catalog c = Output.load(catalog, spec.commandLine().getErr());
+      EntityRef ref = c.resolve(product, Kind.PRODUCTS).filter(c::exists)
+          .orElseThrow(() -> new UserError("product '" + product + "' is not in the catalog at " + catalog
+              + "; check --product and --catalog"));
+      EntityRef owner = Authority.of(Ownership.of(c)).who(ref, DecisionType.RELEASE).owner();
+      Store s = store.open(catalog.get(0));
+      List<ReleaseRecord> history = s.releases(ref.toString());
+      return ReleaseCheckJson.check(ReleaseGate.check(ref, version, history, owner));
+    }
+  }
 }
+

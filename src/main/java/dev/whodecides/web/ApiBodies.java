@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.decisions.DecisionMatrix;
 import dev.whodecides.decisions.Ownership;
-import dev.whodecides.release.Bar;
-import dev.whodecides.release.ReleaseRecord;
 import dev.whodecides.report.Json;
 import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
@@ -19,7 +17,6 @@ import dev.whodecides.store.Verification;
 import dev.whodecides.vocabulary.DecisionType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,22 +105,6 @@ final class ApiBodies {
       return new Cell(c.type().id(), c.owner() == null ? null : c.owner().toString(),
           c.inheritedFrom() == null ? null : c.inheritedFrom().toString(),
           c.declaration() == null ? null : c.declaration().source().where(), c.gap(), c.type().role().id());
-    }
-  }
-
-  /** A stored ship-or-wait call. */
-  record Release(long id, String product, String version, String decision, String by, Map<String, Double> metrics,
-      Map<String, String> bar, String acceptedRisk, String rationale, String waitUntil, Long supersedes,
-      String recordedAt, String statement) {
-
-    static Release of(ReleaseRecord r) {
-      Map<String, String> bar = new LinkedHashMap<>();
-      for (Bar b : r.bar()) {
-        bar.put(b.metric(), b.expression());
-      }
-      return new Release(r.id(), r.product(), r.version(), r.decision(), r.by(), r.metrics(), bar, r.acceptedRisk(),
-          r.rationale(), r.waitUntil() == null ? null : r.waitUntil().toString(), r.supersedes(),
-          r.recordedAt().toString(), r.statement());
     }
   }
 

@@ -6,13 +6,16 @@ import dev.whodecides.catalog.Catalog;
 import dev.whodecides.decisions.Authority;
 import dev.whodecides.decisions.DecisionMatrix;
 import dev.whodecides.guarantees.VerifyReportReader;
+import dev.whodecides.release.ReleaseGate;
 import dev.whodecides.release.ReleasePolicy;
 import dev.whodecides.report.AuthorityJson;
+import dev.whodecides.report.ReleaseCheckJson;
 import dev.whodecides.report.PeopleJson;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.Waived;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
+import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import io.javalin.http.Context;
@@ -161,19 +164,33 @@ final class ApiController {
       throw new ApiError(400, "the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     var record = new ReleasePolicy(analysis.get().ownership(), clock).admit(ReleaseJson.request(body), caller);
-    ctx.status(201).json(ApiBodies.Release.of(store.append(record)));
+    ctx.status(201).json(ReleaseCheckJson.record(store.append(record)));
   }
 
   void releases(Context ctx) {
-    String product = ctx.queryParam("product");
+    EntityRef ref = product(ctx.queryParam("product"), "/api/releases?product=REF");
+    ctx.json(store.releases(ref.toString()).stream().map(ReleaseCheckJson::record).toList());
+  }
+
+  /** The release gate: whether a version may be deployed, 200 whether or not it may. */
+  void releaseCheck(Context ctx) {
+    String version = ctx.queryParam("version");
+    if (version == null || version.isBlank()) {
+      throw new ApiError(400, "name the version: /api/releases/check?product=REF&version=V");
+    }
+    EntityRef product = product(ctx.queryParam("product"), "/api/releases/check?product=REF&version=V");
+    EntityRef owner = Authority.of(analysis.get().ownership()).who(product, DecisionType.RELEASE).owner();
+    ctx.json(ReleaseCheckJson.check(ReleaseGate.check(product, version, store.releases(product.toString()), owner)));
+  }
+
+  private EntityRef product(String product, String usage) {
     if (product == null || product.isBlank()) {
-      throw new ApiError(400, "name the product: /api/releases?product=REF");
+      throw new ApiError(400, "name the product: " + usage);
     }
     Catalog c = analysis.get().catalog();
-    EntityRef ref = c.resolve(product, Kind.PRODUCTS)
+    return c.resolve(product, Kind.PRODUCTS)
         .filter(c::exists)
         .orElseThrow(() -> new ApiError(404, "product '" + product + "' is not in the catalog"));
-    ctx.json(store.releases(ref.toString()).stream().map(ApiBodies.Release::of).toList());
   }
 
   void release(Context ctx) {
@@ -183,7 +200,7 @@ final class ApiController {
     } catch (NumberFormatException e) {
       throw new ApiError(400, "release id '" + ctx.pathParam("id") + "' is not a number");
     }
-    ctx.json(ApiBodies.Release.of(store.release(id).orElseThrow(() -> new ApiError(404, "no release record " + id))));
+    ctx.json(ReleaseCheckJson.record(store.release(id).orElseThrow(() -> new ApiError(404, "no release record " + id))));
   }
 
   void lintRuns(Context ctx) {

@@ -39,6 +39,7 @@ final class Routes {
     config.routes.get("/api/authority", api::authority);
     config.routes.get("/api/releases", api::releases);
     config.routes.post("/api/releases", api::recordRelease);
+    config.routes.get("/api/releases/check", api::releaseCheck);
     config.routes.get("/api/releases/{id}", api::release);
     config.routes.get("/api/lint-runs", api::lintRuns);
     config.routes.get("/api/verifications", api::verifications);

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /api/authority} and {@code /api/who} answer what {@code may} and {@code who} print, on the example. */
+/**
+ * {@code /api/authority} and {@code /api/who} answer what {@code may} and {@code who} print, on the example; the
+ * release gate's bad input.
+ */
 class AuthorityApiTest {
 
   static final String EXAMPLE = "examples/retail-data-org";
@@ -78,5 +81,17 @@ class AuthorityApiTest {
     Reply one = client.get("/api/who?scope=system:recommendations&decision=launch");
     assertThat(one.json().get("decisions")).hasSize(1);
     assertThat(one.json().get("decisions").get(0).get("conflicting").get(0).asText()).isEqualTo("user:default/olu.adeyemi");
+  }
+
+  @Test
+  void theReleaseGateNeedsAKnownProductAndAVersion() {
+    Reply none = client.get("/api/releases/check?product=newsletter-picks&version=9.9.9");
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.json().get("allowed").asBoolean()).isFalse();
+    assertThat(none.json().get("record").isNull()).isTrue();
+    assertThat(none.json().get("reason").asText()).startsWith("No call on record");
+    assertThat(client.get("/api/releases/check?product=newsletter-picks").status()).isEqualTo(400);
+    assertThat(client.get("/api/releases/check?version=1.0").status()).isEqualTo(400);
+    assertThat(client.get("/api/releases/check?product=gone&version=1.0").status()).isEqualTo(404);
   }
 }

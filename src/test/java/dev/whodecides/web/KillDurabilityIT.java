@@ -43,9 +43,14 @@ class KillDurabilityIT {
 
   /** Starts the service and returns once it says it serves; a silent or dead process fails within a minute. */
   static Process serve(Path db, int port) throws Exception {
+    return serve(List.of("examples/retail-data-org", "--port", String.valueOf(port), "--db", db.toString()));
+  }
+
+  /** Starts {@code whodecides serve ARGS...} as a process and returns once it says it serves. */
+  static Process serve(List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.whodecides.cli.Main", "serve", "examples/retail-data-org",
-        "--port", String.valueOf(port), "--db", db.toString()));
+        "-cp", System.getProperty("java.class.path"), "dev.whodecides.cli.Main", "serve"));
+    cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<Void> serving = new CompletableFuture<>();
     @SuppressWarnings("JdkObsolete") // written by the reader thread, read by the test: a synchronized buffer on purpose
