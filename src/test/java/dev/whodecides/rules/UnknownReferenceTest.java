@@ -3,9 +3,12 @@ package dev.whodecides.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.config.ConfigReader;
+import dev.whodecides.guarantees.VerifiedResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,28 @@ class UnknownReferenceTest {
     assertThat(more.fingerprint()).isEqualTo(before);
     Files.delete(dir.resolve("m.yaml"));
     assertThat(unknown(dir).get(0).fingerprint()).isEqualTo(before);
+  }
+
+  @Test
+  void aWaiverNamesTheMissingEntity(@TempDir Path dir) throws Exception {
+    Path org = Files.createDirectories(dir.resolve("org"));
+    Files.writeString(org.resolve("a.yaml"), component("a", "payments") + "---\n" + component("b", "payments")
+        + "---\n" + component("c", "ledger-team"));
+    Path config = Files.writeString(dir.resolve(".whodecides.yaml"), """
+        waivers:
+          - rule: unknown-reference
+            entity: group:default/payments
+            reason: The payments team comes from LDAP
+            by: user:ana
+            until: 2027-03-31
+        """);
+    LintResult r = Linter.lint(CatalogLoader.load(org), new LintOptions(LintOptions.DEFAULT_DUPLICATE_THRESHOLD,
+        VerifiedResults.none(), LintOptions.DEFAULT_MANUAL_FIX_VOLUME, LintOptions.DEFAULT_BUSY_USE_CASES,
+        ConfigReader.read(config).policy(LocalDate.of(2026, 6, 1))));
+    assertThat(r.waived()).extracting(w -> w.finding().entity()).containsExactly("group:default/payments");
+    assertThat(r.waived().get(0).finding().places()).hasSize(2);
+    assertThat(r.findings()).filteredOn(f -> f.rule().equals("unknown-reference")).extracting(Finding::entity)
+        .containsExactly("group:default/ledger-team");
   }
 
   @Test
