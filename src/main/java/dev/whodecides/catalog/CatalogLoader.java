@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -38,7 +39,7 @@ public final class CatalogLoader {
   private final List<SchemaProblem> schemaProblems = new ArrayList<>();
   private final List<LoadProblem> loadProblems = new ArrayList<>();
   private final Set<Path> seen = new HashSet<>();
-  private final Deque<Path> queue = new ArrayDeque<>();
+  private final Deque<Queued> queue = new ArrayDeque<>();
   private final Predicate<Path> excluded;
   private final YamlReader.Pool pool = new YamlReader.Pool();
   private int files;
@@ -78,17 +79,20 @@ public final class CatalogLoader {
     return load(List.of(roots));
   }
 
+  /** A file to read; {@code named} when a person or a catalog named it rather than a directory walk finding it. */
+  private record Queued(Path path, boolean named) {}
+
   private void enqueue(Path path, boolean explicit) {
     if (Files.isDirectory(path)) {
       for (Path file : walk(path)) {
-        enqueueFile(file);
+        enqueueFile(file, false);
       }
     } else if (explicit || isYaml(path)) {
-      enqueueFile(path);
+      enqueueFile(path, explicit);
     }
   }
 
-  private void enqueueFile(Path file) {
+  private void enqueueFile(Path file, boolean named) {
     Path key;
     try {
       key = file.toRealPath();
@@ -97,18 +101,18 @@ public final class CatalogLoader {
       return;
     }
     if (seen.add(key)) {
-      queue.add(file);
+      queue.add(new Queued(file, named));
     }
   }
 
   private void drain() {
     while (!queue.isEmpty()) {
-      List<Path> round = new ArrayList<>(queue);
+      List<Queued> round = new ArrayList<>(queue);
       queue.clear();
       // Parsing and checking each document are the expensive parts and files are independent:
       // do them in parallel, then admit the results in a fixed order so output never depends
       // on thread timing.
-      List<FileResult> results = round.parallelStream().map(p -> parse(p, pool)).toList();
+      List<FileResult> results = round.parallelStream().map(q -> parse(q.path(), q.named(), pool)).toList();
       for (FileResult r : results) {
         files++;
         for (Prepared p : r.documents()) {
@@ -123,17 +127,28 @@ public final class CatalogLoader {
 
   private record FileResult(Path path, String file, List<Prepared> documents, LoadProblem error) {}
 
-  private static FileResult parse(Path path, YamlReader.Pool pool) {
+  private static FileResult parse(Path path, boolean named, YamlReader.Pool pool) {
     String file = display(path);
     List<Prepared> docs = new ArrayList<>();
-    LoadProblem error = null;
     if (!Files.isRegularFile(path)) {
       // A pipe or device (a path given explicitly or as a Location target) would block or never end.
       return new FileResult(path, file, docs, new LoadProblem(file, 0, 0,
           "is not a regular file (a device, pipe or socket?); pass YAML files or directories", true));
     }
+    String text;
     try {
-      YamlReader.read(path, d -> {
+      text = YamlReader.text(path);
+    } catch (YamlReader.YamlError e) {
+      return new FileResult(path, file, docs, new LoadProblem(file, e.line(), e.column(), e.getMessage(), true));
+    } catch (IOException e) {
+      return new FileResult(path, file, docs, new LoadProblem(file, 0, 0, unreadable(e), true));
+    } catch (OutOfMemoryError e) {
+      return new FileResult(path, file, docs,
+          new LoadProblem(file, 0, 0, "is too large to read in the memory available; split it", true));
+    }
+    LoadProblem error = null;
+    try {
+      YamlReader.readTextAsBackstage(text, d -> {
         Prepared p = prepare(file, d);
         if (p != null) {
           docs.add(p);
@@ -141,13 +156,60 @@ public final class CatalogLoader {
       }, pool);
     } catch (YamlReader.YamlError e) {
       error = new LoadProblem(file, e.line(), e.column(), e.getMessage(), true);
-    } catch (IOException e) {
-      error = new LoadProblem(file, 0, 0, unreadable(e), true);
-    } catch (OutOfMemoryError e) {
-      error = new LoadProblem(file, 0, 0, "is too large to read in the memory available; split it", true);
     }
-    return new FileResult(path, file, docs, error);
+    Templates.Marker marker = Templates.find(text);
+    if (marker != null && contributes(docs, error, marker.strong())) {
+      // A skeleton of a scaffolder, cookiecutter or Jinja template: a catalog file only once rendered.
+      return new FileResult(path, file, List.of(), new LoadProblem(file, marker.line(), marker.column(),
+          "skipped a template (" + marker.text() + " at line " + marker.line() + "): not a catalog file until it is"
+              + " rendered", false));
+    }
+    if (error != null && !named && !Templates.namesCatalogVersion(text)) {
+      // Some other tool's YAML (or not YAML at all) found by walking a repository: not ours to judge.
+      error = new LoadProblem(file, error.line(), error.column(), "skipped a file that is not valid YAML ("
+          + error.message().replaceFirst("^YAML syntax error: ", "").replaceFirst("; fix the YAML at this position$", "")
+          + ") and names no Backstage or whodecides apiVersion", false);
+    }
+    return new FileResult(path, file, onceEach(docs), error);
   }
+
+  /** Whether a file would add anything to the catalog: an entity, a contract, a problem or an error. */
+  private static boolean contributes(List<Prepared> docs, LoadProblem error, boolean strong) {
+    if (error != null) {
+      return true;
+    }
+    for (Prepared p : docs) {
+      if (!p.problems().isEmpty() || (strong && (p.entity() != null || p.contract() != null))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One notice per file for documents that are not maps, however many there are. */
+  private static List<Prepared> onceEach(List<Prepared> docs) {
+    List<Prepared> out = new ArrayList<>(docs.size());
+    int notMaps = 0;
+    int first = -1;
+    for (Prepared p : docs) {
+      if (p.notice() != null && p.notice().message().startsWith(NOT_A_MAP)) {
+        if (notMaps++ == 0) {
+          first = out.size();
+          out.add(p);
+        }
+        continue;
+      }
+      out.add(p);
+    }
+    if (notMaps > 1) {
+      LoadProblem n = out.get(first).notice();
+      out.set(first, new Prepared(null, null, null, List.of(), new LoadProblem(n.file(), n.line(), n.column(),
+          n.message() + " (and " + (notMaps - 1) + " more such documents in this file)", false)));
+    }
+    return out;
+  }
+
+  private static final String NOT_A_MAP = "skipped a document that is ";
 
   /**
    * What one document turned out to be, decided without looking at other documents so that it
@@ -163,71 +225,102 @@ public final class CatalogLoader {
       return null;
     }
     if (!(doc.value() instanceof Map<?, ?> raw)) {
-      return problem(null, file, doc, "the document is " + EntitySchema.describe(doc.value())
-          + ", not an entity; each document needs apiVersion, kind, metadata and spec");
+      // A list or a bare value (a CI matrix, a translation file...) is not a catalog document.
+      return notice(file, doc, NOT_A_MAP + EntitySchema.describe(doc.value())
+          + ", not a map: not a catalog entity or ODCS contract");
     }
     Map<String, Object> map = (Map<String, Object>) raw;
     Object apiVersion = map.get("apiVersion");
     Object kind = map.get("kind");
-    boolean known = apiVersion instanceof String v
-        && (EntitySchema.BACKSTAGE_VERSIONS.contains(v) || EntitySchema.WHODECIDES_VERSION.equals(v));
+    boolean backstage = apiVersion instanceof String v && EntitySchema.BACKSTAGE_VERSIONS.contains(v);
+    boolean known = backstage || EntitySchema.WHODECIDES_VERSION.equals(apiVersion);
     if (kind == null && !known) {
       // Not a catalog document (a CI workflow, a Helm chart, a Data Contract Specification
       // file...): skip it so a whole repository can be pointed at.
       return notice(file, doc, "skipped a document without a kind" + (apiVersion == null ? " or apiVersion" : "")
           + ": not a catalog entity or ODCS contract");
     }
-    if (!(apiVersion instanceof String av) || !(kind instanceof String k)) {
-      String missing = !(apiVersion instanceof String) ? "apiVersion" : "kind";
-      return problem(null, file, doc, missing + " is missing or not text; every document needs apiVersion and kind");
-    }
-    String kindId = EntitySchema.kindId(k);
-    if (kindId.equals("datacontract") && av.startsWith("v3")) {
+    if (apiVersion instanceof String av && kind instanceof String k && EntitySchema.kindId(k).equals("datacontract")
+        && av.startsWith("v3")) {
       return new Prepared(null, DataContract.of(map, file, doc.line()), null, List.of(), null);
     }
-    boolean backstage = EntitySchema.BACKSTAGE_VERSIONS.contains(av);
-    if (!known) {
-      return notice(file, doc, "skipped " + k + " with apiVersion " + av + ": whodecides reads "
-          + EntitySchema.BACKSTAGE_VERSIONS.stream().sorted().toList() + ", " + EntitySchema.WHODECIDES_VERSION
-          + " and ODCS v3 contracts");
+    if (apiVersion instanceof String av && !known) {
+      return notice(file, doc, "skipped " + (kind instanceof String k ? k : "a document") + " with apiVersion " + av
+          + ": whodecides reads " + EntitySchema.BACKSTAGE_VERSIONS.stream().sorted().toList() + ", "
+          + EntitySchema.WHODECIDES_VERSION + " and ODCS v3 contracts");
     }
-    List<String> problems = new ArrayList<>();
-    Set<String> kinds = backstage ? EntitySchema.BACKSTAGE_KINDS : EntitySchema.WHODECIDES_KINDS;
-    if (!kinds.contains(kindId)) {
-      problems.add("kind '" + k + "' is not known under " + av + "; use one of " + kinds.stream().sorted().toList());
+    if (!(apiVersion instanceof String av) || !(kind instanceof String k)) {
+      String missing = !(apiVersion instanceof String) ? "apiVersion" : "kind";
+      return problem(null, file, doc, new EntitySchema.Issue(map.containsKey(missing) ? "/" + missing : "",
+          missing + " is missing or not text; every document needs apiVersion and kind"));
     }
+    List<EntitySchema.Issue> problems = new ArrayList<>();
+    Optional<Kind> analysed = Kind.byId(k).filter(x -> x.schema() == (backstage ? Kind.Schema.BACKSTAGE
+        : Kind.Schema.WHODECIDES));
+    String checkedAs = analysed.map(Kind::id).orElse(k);
+    if (backstage && analysed.isPresent() && !analysed.get().displayName().equals(k)) {
+      // Backstage's kinds are case-sensitive: it has no processor for 'component', so it drops the document.
+      problems.add(new EntitySchema.Issue("/kind", "kind '" + EntitySchema.shorten(k)
+          + "' is not a Backstage kind: kinds are case-sensitive, write " + analysed.get().displayName()));
+    } else if (backstage && analysed.isEmpty() && !(EntitySchema.CHECKED_ONLY_KINDS.contains(k)
+        && av.equals("backstage.io/v1alpha1"))) {
+      // Not analysed, so never an error; but say so when Backstage would refuse it too.
+      List<EntitySchema.Issue> envelope = new ArrayList<>();
+      if (!EntitySchema.validKind(k)) {
+        envelope.add(new EntitySchema.Issue("/kind", "kind '" + EntitySchema.shorten(k)
+            + "' is not a valid kind: letters and digits, starting with a letter"));
+      }
+      envelope.addAll(EntitySchema.checkRoot(map, false));
+      if (map.get("metadata") instanceof Map<?, ?> m) {
+        envelope.addAll(EntitySchema.metadataIssues((Map<String, Object>) m));
+      } else {
+        envelope.add(new EntitySchema.Issue("/metadata", "metadata is missing or not a map"));
+      }
+      return notice(file, doc, "skipped " + EntitySchema.shorten(k) + " (" + av + "): whodecides does not analyse this"
+          + " kind; it reads " + Kind.of(Kind.Schema.BACKSTAGE).stream().map(Kind::displayName).toList()
+          + (envelope.isEmpty() ? "" : "; Backstage would refuse it too: " + envelope.get(0).message()));
+    } else if (!backstage && analysed.isEmpty()) {
+      problems.add(new EntitySchema.Issue("/kind", "kind '" + EntitySchema.shorten(k) + "' is not known under " + av
+          + "; use one of " + Kind.of(Kind.Schema.WHODECIDES).stream().map(Kind::displayName).toList()));
+    }
+    problems.addAll(EntitySchema.checkRoot(map, false));
     Object metadataValue = map.get("metadata");
     Map<String, Object> metadata;
     if (metadataValue instanceof Map<?, ?> m) {
       metadata = (Map<String, Object>) m;
-      problems.addAll(EntitySchema.checkMetadata(metadata));
+      problems.addAll(EntitySchema.metadataIssues(metadata));
     } else {
       metadata = Map.of();
-      problems.add(metadataValue == null ? "metadata is missing; every entity needs metadata.name"
-          : "metadata must be a map, not " + EntitySchema.describe(metadataValue));
+      problems.add(metadataValue == null
+          ? new EntitySchema.Issue("", "metadata is missing; every entity needs metadata.name")
+          : new EntitySchema.Issue("/metadata", "metadata must be a map, not " + EntitySchema.describe(metadataValue)));
     }
     for (String dup : doc.duplicateKeys()) {
-      problems.add("key " + dup + " is written twice; YAML keys must be unique");
+      problems.add(new EntitySchema.Issue("", "key " + dup + " is written twice; YAML keys must be unique"));
     }
-    if (kinds.contains(kindId)) {
-      problems.addAll(EntitySchema.checkSpec(kindId, map.get("spec")));
+    if (analysed.isPresent() || EntitySchema.CHECKED_ONLY_KINDS.contains(k)) {
+      problems.addAll(EntitySchema.specIssues(checkedAs, map.get("spec")));
     }
-    EntityRef ref = refOf(kindId, metadata);
+    EntityRef ref = analysed.isPresent() ? refOf(analysed.get().id(), metadata) : null;
     if (!problems.isEmpty()) {
       List<SchemaProblem> out = new ArrayList<>();
-      for (String p : problems) {
-        out.add(new SchemaProblem(ref, file, doc.line(), doc.column(), p));
+      for (EntitySchema.Issue p : problems) {
+        out.add(new SchemaProblem(ref, file, doc.line(), doc.column(), p.message(), p.path(), p.atKey()));
       }
       return new Prepared(null, null, ref, out, null);
+    }
+    if (analysed.isEmpty()) {
+      return notice(file, doc, "checked " + k + " " + metadata.get("name") + ": valid, but whodecides does not"
+          + " analyse this kind; skipped");
     }
     Map<String, Object> spec = map.get("spec") instanceof Map<?, ?> sp ? (Map<String, Object>) sp : Map.of();
     return new Prepared(new Entity(av, k, ref, metadata, spec, file, doc.line(), doc.column()), null, ref,
         List.of(), null);
   }
 
-  private static Prepared problem(EntityRef ref, String file, YamlDocument doc, String message) {
-    return new Prepared(null, null, ref, List.of(new SchemaProblem(ref, file, doc.line(), doc.column(), message)),
-        null);
+  private static Prepared problem(EntityRef ref, String file, YamlDocument doc, EntitySchema.Issue issue) {
+    return new Prepared(null, null, ref, List.of(new SchemaProblem(ref, file, doc.line(), doc.column(),
+        issue.message(), issue.path(), issue.atKey())), null);
   }
 
   private static Prepared notice(String file, YamlDocument doc, String message) {
@@ -254,9 +347,10 @@ public final class CatalogLoader {
     Entity entity = p.entity();
     Entity first = entities.putIfAbsent(entity.ref(), entity);
     if (first != null) {
-      schemaProblems.add(new SchemaProblem(null, entity.file(), entity.line(), entity.column(),
-          entity.ref() + " is already defined at " + first.where()
-              + "; entity names must be unique per kind and namespace"));
+      // Backstage keeps one of the two and drops the other with only a log line.
+      schemaProblems.add(new SchemaProblem(entity.ref(), entity.file(), entity.line(), entity.column(),
+          entity.ref() + " is defined twice: first at " + first.where() + ", again here;"
+              + " Backstage keeps only one of them, so rename or remove one", "/metadata/name", false));
       return;
     }
     if (entity.ref().is(Kind.LOCATION)) {
@@ -289,6 +383,24 @@ public final class CatalogLoader {
         continue;
       }
       Path base = path.toAbsolutePath().getParent();
+      if (Glob.is(target)) {
+        List<Path> matches;
+        try {
+          matches = Glob.files(base, target);
+        } catch (IOException e) {
+          matches = List.of();
+        }
+        if (matches.isEmpty()) {
+          loadProblems.add(new LoadProblem(location.file(), location.line(), location.column(),
+              "target " + target + " of " + location.ref() + " matches no file; skipped", false));
+        }
+        for (Path m : matches) {
+          if (!CONFIG_NAMES.contains(m.getFileName().toString())) {
+            enqueue(relativize(m), true);
+          }
+        }
+        continue;
+      }
       Path resolved = relativize(base.resolve(target).normalize());
       if (!Files.exists(resolved)) {
         loadProblems.add(new LoadProblem(location.file(), location.line(), location.column(),
@@ -308,19 +420,32 @@ public final class CatalogLoader {
 
   private List<Path> walk(Path dir) {
     List<Path> found = new ArrayList<>();
+    GitIgnores ignores = GitIgnores.at(dir);
     try {
       Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
               String name = d.getFileName() == null ? "" : d.getFileName().toString();
-              boolean hidden = !d.equals(dir) && name.startsWith(".");
-              return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              // Hidden directories (.git, .github), installed packages and what git ignores are no catalog.
+              boolean skip = !d.equals(dir) && (name.startsWith(".") || name.equals("node_modules")
+                  || ignores.ignored(d, true));
+              if (skip) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              ignores.enter(d);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+              ignores.leave(d);
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-              if (CONFIG_NAMES.contains(f.getFileName().toString()) || excluded.test(f)) {
+              if (CONFIG_NAMES.contains(f.getFileName().toString()) || excluded.test(f) || ignores.ignored(f, false)) {
                 return FileVisitResult.CONTINUE;
               }
               if (attrs.isRegularFile() && isYaml(f)) {

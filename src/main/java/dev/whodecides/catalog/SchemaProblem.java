@@ -5,9 +5,17 @@ import java.util.Arrays;
 
 /**
  * A document that parsed as YAML but breaks the Backstage or whodecides schema. {@code entity} is
- * null when the document has no usable name.
+ * null when the document has no usable name. {@code path} is where in the document the mistake
+ * is, as a JSON pointer ({@code /spec/owner}; empty for the document as a whole), and
+ * {@code atKey} whether the key rather than its value is wrong; {@code line} and {@code column}
+ * are the document's until the position of that path is looked up.
  */
-public record SchemaProblem(EntityRef entity, String file, int line, int column, String message) {
+public record SchemaProblem(EntityRef entity, String file, int line, int column, String message, String path,
+    boolean atKey) {
+
+  public SchemaProblem(EntityRef entity, String file, int line, int column, String message) {
+    this(entity, file, line, column, message, "", false);
+  }
 
   /**
    * What is wrong, named without the explanation around it: the field and, when the message
@@ -23,7 +31,8 @@ public record SchemaProblem(EntityRef entity, String file, int line, int column,
         break;
       }
     }
-    if (end == 1 && words.length > 1 && (words[0].equals("key") || words[0].equals("annotation"))) {
+    if (end == 1 && words.length > 1 && (words[0].equals("key") || words[0].equals("annotation")
+        || words[0].equals("field") || words[0].equals("kind"))) {
       end = 2;
     }
     return String.join(" ", Arrays.copyOf(words, end));

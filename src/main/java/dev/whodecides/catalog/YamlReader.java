@@ -76,16 +76,46 @@ public final class YamlReader {
 
   /** Like {@link #read(Path, Consumer)}, sharing repeated texts and key lists through {@code pool}. */
   public static void read(Path file, Consumer<YamlDocument> sink, Pool pool) throws YamlError, IOException {
-    read(file, sink, pool, false);
+    read(file, sink, pool, false, true);
+  }
+
+  /**
+   * Reads a catalog file as Backstage's catalog reads it: like {@link #read(Path, Consumer, Pool)},
+   * but {@code <<} is an ordinary key, since the YAML 1.2 reader Backstage uses does not merge.
+   */
+  public static void readAsBackstage(Path file, Consumer<YamlDocument> sink, Pool pool) throws YamlError, IOException {
+    read(file, sink, pool, false, false);
   }
 
   /** Like {@link #read(Path, Consumer)}, noting the position of every key and value. */
   public static void readWithPositions(Path file, Consumer<YamlDocument> sink) throws YamlError, IOException {
-    read(file, sink, new Pool(), true);
+    read(file, sink, new Pool(), true, true);
   }
 
-  private static void read(Path file, Consumer<YamlDocument> sink, Pool pool, boolean positions)
+  /** Like {@link #readAsBackstage}, noting the position of every key and value. */
+  public static void readAsBackstageWithPositions(Path file, Consumer<YamlDocument> sink)
       throws YamlError, IOException {
+    read(file, sink, new Pool(), true, false);
+  }
+
+  private static void read(Path file, Consumer<YamlDocument> sink, Pool pool, boolean positions, boolean merges)
+      throws YamlError, IOException {
+    readText(new StringReader(text(file)), sink, pool, positions, merges);
+  }
+
+  /**
+   * Reads a catalog file's text as Backstage does ({@link #readAsBackstage}): for callers that look
+   * at the text first (for template markers, say).
+   */
+  public static void readTextAsBackstage(String text, Consumer<YamlDocument> sink, Pool pool) throws YamlError {
+    readText(new StringReader(text), sink, pool, false, false);
+  }
+
+  /**
+   * The text of a file meant to be YAML: at most 32 MB of UTF-8 without NUL bytes, a leading
+   * byte-order mark dropped; anything else is refused at the line and column where it goes wrong.
+   */
+  public static String text(Path file) throws YamlError, IOException {
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new YamlError(
@@ -128,7 +158,7 @@ public final class YamlReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    readText(new StringReader(text), sink, pool, positions);
+    return text;
   }
 
   public static void readText(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
@@ -137,7 +167,7 @@ public final class YamlReader {
 
   /** Like {@link #readText(Reader, Consumer)}, sharing repeated texts and key lists through {@code pool}. */
   public static void readText(Reader reader, Consumer<YamlDocument> sink, Pool pool) throws YamlError {
-    readText(reader, sink, pool, false);
+    readText(reader, sink, pool, false, true);
   }
 
   /**
@@ -145,16 +175,16 @@ public final class YamlReader {
    * files whose mistakes must be named at their exact line and column (the configuration).
    */
   public static void readTextWithPositions(Reader reader, Consumer<YamlDocument> sink) throws YamlError {
-    readText(reader, sink, new Pool(), true);
+    readText(reader, sink, new Pool(), true, true);
   }
 
-  private static void readText(Reader reader, Consumer<YamlDocument> sink, Pool pool, boolean positions)
-      throws YamlError {
+  private static void readText(Reader reader, Consumer<YamlDocument> sink, Pool pool, boolean positions,
+      boolean merges) throws YamlError {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setNestingDepthLimit(MAX_DEPTH);
     Yaml yaml = new Yaml(options);
-    Builder builder = new Builder(sink, pool, positions);
+    Builder builder = new Builder(sink, pool, positions, merges);
     try {
       for (Event event : yaml.parse(reader)) {
         builder.accept(event);
@@ -274,7 +304,11 @@ public final class YamlReader {
     private final boolean tracking;
     private Map<String, int[]> positions = Map.of();
 
-    Builder(Consumer<YamlDocument> sink, Pool pool, boolean tracking) {
+    /** Whether {@code <<} merges maps (YAML 1.1's merge key) or is an ordinary key, as in YAML 1.2. */
+    private final boolean merges;
+
+    Builder(Consumer<YamlDocument> sink, Pool pool, boolean tracking, boolean merges) {
+      this.merges = merges;
       this.sink = sink;
       this.pool = pool;
       this.tracking = tracking;
@@ -374,7 +408,7 @@ public final class YamlReader {
             anchors.put(s.getAnchor(), value);
           }
           grow(1, 0);
-          add(value, event.getStartMark(), s.isPlain() && "<<".equals(s.getValue()));
+          add(value, event.getStartMark(), merges && s.isPlain() && "<<".equals(s.getValue()));
         }
         case Alias -> {
           String anchor = ((AliasEvent) event).getAnchor();
@@ -536,40 +570,45 @@ public final class YamlReader {
       return bool(v, v);
     }
 
+    /** YAML 1.2 core schema: only true and false (in three spellings) are booleans; yes, no, on, off are text. */
     private static Object bool(String v, Object otherwise) {
       return switch (v) {
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" -> Boolean.TRUE;
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" -> Boolean.FALSE;
+        case "true", "True", "TRUE" -> Boolean.TRUE;
+        case "false", "False", "FALSE" -> Boolean.FALSE;
         default -> otherwise;
       };
     }
 
+    /** YAML 1.2 core schema integers: decimal with an optional sign, 0o octal and 0x hexadecimal. */
     private static Object integer(String v, Object otherwise) {
-      String t = v.replace("_", "");
-      int start = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
-      if (t.length() == start) {
-        return otherwise;
-      }
       try {
-        if (t.startsWith("0x", start)) {
-          return Long.parseLong(t.substring(0, start) + t.substring(start + 2), 16);
+        if (v.startsWith("0x") && v.length() > 2 && HEX.matcher(v).matches()) {
+          return number(new BigInteger(v.substring(2), 16));
         }
-        for (int i = start; i < t.length(); i++) {
-          if (t.charAt(i) < '0' || t.charAt(i) > '9') {
-            return otherwise;
-          }
+        if (v.startsWith("0o") && v.length() > 2 && OCTAL.matcher(v).matches()) {
+          return number(new BigInteger(v.substring(2), 8));
         }
-        BigInteger b = new BigInteger(t);
-        return b.bitLength() < 63 ? (Object) b.longValue() : b;
+        if (DECIMAL.matcher(v).matches()) {
+          return number(new BigInteger(v.startsWith("+") ? v.substring(1) : v));
+        }
       } catch (NumberFormatException e) {
         return otherwise;
       }
+      return otherwise;
     }
+
+    private static Object number(BigInteger b) {
+      return b.bitLength() < 63 ? (Object) b.longValue() : b;
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
 
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
     private static Object decimal(String v, Object otherwise) {
-      String t = v.replace("_", "");
+      String t = v;
       switch (t) {
         case ".inf", "+.inf", ".Inf", "+.Inf", ".INF", "+.INF" -> {
           return Double.POSITIVE_INFINITY;
@@ -583,7 +622,7 @@ public final class YamlReader {
         default -> { }
       }
       // YAML floats need a digit and only digits, sign, point and exponent; this keeps dates,
-      // versions such as 1.2.3 and times such as 12:30 as text.
+      // versions such as 1.2.3, times such as 12:30 and YAML 1.1's 1_000 as text.
       if (!FLOAT.matcher(t).matches()) {
         return otherwise;
       }

@@ -18,9 +18,11 @@ public final class InvalidEntity implements Rule {
   @Override
   public void check(AnalysedCatalog a, Reporter out) {
     for (SchemaProblem p : a.catalog().schemaProblems()) {
+      // A problem that names its entity first (one defined twice) is its own sentence.
+      String message = p.entity() != null && p.message().startsWith(p.entity().toString()) ? p.message()
+          : (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message();
       out.about(p.subject()).report(p.entity(), p.file(), p.line(), p.column(),
-          (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message()
-              + (p.message().endsWith(".") ? "" : "."),
+          message + (message.endsWith(".") ? "" : "."),
           null, "Fix the document so whodecides can read it; until then it is left out of the analysis.");
     }
     for (Entity d : a.ownership().unknownTypes()) {

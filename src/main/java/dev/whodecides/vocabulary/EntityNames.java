@@ -15,8 +15,10 @@ public final class EntityNames {
   /** Backstage's limit on a name's and a namespace's length. */
   public static final int MAX_LENGTH = 63;
 
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$");
-  private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+  // Backstage's own patterns (catalog-model's isValidObjectName and isValidDnsLabel): separators
+  // may stand side by side, never at either end.
+  private static final Pattern NAME = Pattern.compile("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$");
+  private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9]+(-+[a-z0-9]+)*$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_NAME = Pattern.compile("[^a-z0-9._-]+");
@@ -24,12 +26,12 @@ public final class EntityNames {
 
   private EntityNames() {}
 
-  /** True when Backstage accepts this as {@code metadata.name}: letters and digits separated by single -, _ or . */
+  /** True when Backstage accepts this as {@code metadata.name}: letters and digits, with -, _ or . only between them. */
   public static boolean isName(String s) {
     return s != null && s.length() <= MAX_LENGTH && NAME.matcher(s).matches();
   }
 
-  /** True when Backstage accepts this as {@code metadata.namespace}: lower-case letters and digits separated by -. */
+  /** True when Backstage accepts this as {@code metadata.namespace}: lower-case letters and digits separated by dashes. */
   public static boolean isNamespace(String s) {
     return s != null && s.length() <= MAX_LENGTH && NAMESPACE.matcher(s).matches();
   }
