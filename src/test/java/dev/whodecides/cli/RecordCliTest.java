@@ -73,7 +73,7 @@ class RecordCliTest {
     assertThat(badDb.out()).as("no report before the store is known to work").isEmpty();
 
     Path broken = Files.createDirectories(dir.resolve("broken"));
-    Files.writeString(broken.resolve("a.yaml"), "apiVersion: [broken\n");
+    Files.writeString(broken.resolve("a.yaml"), "apiVersion: backstage.io/v1alpha1\nkind: [broken\n");
     Run unreadable = run("lint", broken.toString(), "--record", "--db", db);
     assertThat(unreadable.status()).isEqualTo(2);
     assertThat(unreadable.err()).contains("the run is not recorded");

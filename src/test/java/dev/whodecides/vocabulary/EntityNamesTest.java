@@ -7,17 +7,20 @@ import org.junit.jupiter.api.Test;
 class EntityNamesTest {
 
   @Test
-  void namesAreLettersAndDigitsSeparatedBySingleSeparators() {
+  void namesAreBackstagesLettersAndDigitsWithSeparatorsBetween() {
     assertThat(EntityNames.isName("jane.doe")).isTrue();
     assertThat(EntityNames.isName("Team_B-2")).isTrue();
     assertThat(EntityNames.isName("joshua mathianas")).isFalse();
     assertThat(EntityNames.isName("jane@example.com")).isFalse();
-    assertThat(EntityNames.isName("a--b")).isFalse();
+    // Backstage's own pattern lets separators stand side by side, never at either end.
+    assertThat(EntityNames.isName("a--b")).isTrue();
     assertThat(EntityNames.isName("-a")).isFalse();
+    assertThat(EntityNames.isName("a.")).isFalse();
     assertThat(EntityNames.isName("a".repeat(63))).isTrue();
     assertThat(EntityNames.isName("a".repeat(64))).isFalse();
     assertThat(EntityNames.isNamespace("team-a")).isTrue();
     assertThat(EntityNames.isNamespace("Team_A")).isFalse();
+    assertThat(EntityNames.isNamespace("team--a")).isTrue();
   }
 
   @Test

@@ -121,7 +121,7 @@ class ServiceReadTest {
       assertThat(get(app, "/api/entities", null).json()).as("files are looked at once a second at most").hasSize(1);
       clock.advance(CatalogSource.RECHECK);
       assertThat(get(app, "/api/entities", null).json()).hasSize(2);
-      Files.writeString(file, "apiVersion: [broken\n");
+      Files.writeString(file, "apiVersion: backstage.io/v1alpha1\nkind: [broken\n");
       file.toFile().setLastModified(System.currentTimeMillis() + 10000);
       clock.advance(CatalogSource.RECHECK);
       assertThat(get(app, "/api/entities", null).json()).hasSize(2);
