@@ -19,11 +19,13 @@ public final class Main implements Runnable {
   /** The commands, in the order help lists them. */
   static final List<Class<?>> COMMANDS = List.of(
       LintCommand.class,
+      DiffCommand.class,
       VerifyCommand.class,
       RolesCommand.class,
       WhoCommand.class,
       MayCommand.class,
       AssessCommand.class,
+      InitCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       GenerateCommand.class,

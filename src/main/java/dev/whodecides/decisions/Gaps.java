@@ -7,6 +7,8 @@ import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,8 @@ public final class Gaps {
 
   private final Map<EntityRef, Set<String>> consumers;
   private final Map<EntityRef, List<Gap>> byProduct = new LinkedHashMap<>();
+  private final Map<EntityRef, List<EntityRef>> undeclaredTeams;
+  private final Map<EntityRef, EntityRef> undeclaredProducts = new HashMap<>();
   private final int count;
 
   Gaps(Ownership ownership) {
@@ -52,6 +56,39 @@ public final class Gaps {
       }
     }
     this.count = n;
+    this.undeclaredTeams = Collections.unmodifiableMap(undeclared(ownership));
+  }
+
+  /**
+   * Teams none of whose products any Decision covers, each with its products that need an owner.
+   * Such a team has not started writing decision rights down at all: one finding at the team says
+   * more than two or three per product. A team counts once a single Decision, of any type and
+   * owned or not, reaches one of its products.
+   */
+  private Map<EntityRef, List<EntityRef>> undeclared(Ownership ownership) {
+    Catalog catalog = ownership.catalog();
+    Map<EntityRef, List<EntityRef>> needing = new LinkedHashMap<>();
+    Set<EntityRef> covered = new HashSet<>();
+    for (Kind kind : Kind.DELIVERABLES) {
+      for (Entity product : catalog.ofKind(kind)) {
+        Optional<EntityRef> team = catalog.ref(product, "owner").filter(r -> r.is(Kind.GROUP));
+        if (team.isEmpty() || covered.contains(team.get())) {
+          continue;
+        }
+        if (ownership.coveredByAny(product.ref())) {
+          covered.add(team.get());
+          needing.remove(team.get());
+        } else if (byProduct.containsKey(product.ref())) {
+          needing.computeIfAbsent(team.get(), k -> new ArrayList<>()).add(product.ref());
+        }
+      }
+    }
+    Map<EntityRef, List<EntityRef>> out = new LinkedHashMap<>();
+    needing.forEach((team, products) -> {
+      out.put(team, List.copyOf(products));
+      products.forEach(p -> undeclaredProducts.put(p, team));
+    });
+    return out;
   }
 
   /** The decision types a product needs an owner for, in {@link DecisionType} order. */
@@ -91,6 +128,19 @@ public final class Gaps {
   /** The products with at least one gap, in the order of {@link #all()}. */
   public Set<EntityRef> products() {
     return Collections.unmodifiableSet(byProduct.keySet());
+  }
+
+  /**
+   * Teams with products that need an owner and no Decision covering any of their products, in
+   * catalog order, each with those products; see {@code no-decision-rights}.
+   */
+  public Map<EntityRef, List<EntityRef>> undeclaredTeams() {
+    return undeclaredTeams;
+  }
+
+  /** The team of a product whose team has written no Decision at all, if that is the case. */
+  public Optional<EntityRef> undeclaredTeamOf(EntityRef product) {
+    return Optional.ofNullable(undeclaredProducts.get(product));
   }
 
   /** How many gaps in all. */

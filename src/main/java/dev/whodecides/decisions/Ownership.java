@@ -131,6 +131,16 @@ public final class Ownership {
     return Optional.empty();
   }
 
+  /** True when some Decision of any type, owned or not, covers {@code ref} along its chain. */
+  public boolean coveredByAny(EntityRef ref) {
+    for (EntityRef scope : chain(ref)) {
+      if (byScope.containsKey(scope)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The owner governing {@code type} for {@code ref}, or null when nobody does. */
   public EntityRef owner(EntityRef ref, DecisionType type) {
     return effective(ref, type).map(Effective::owner).orElse(null);

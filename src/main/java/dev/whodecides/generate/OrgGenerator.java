@@ -32,7 +32,8 @@ import java.util.Random;
  * <p>Gaps are planted at fixed rates so that every rule has work to do on a minority of what it
  * checks: products without a release or roadmap owner, consumed data without an owner or active
  * contract, repeated use cases, under-staffed or oversized use cases, hires without an MVP,
- * improvements nobody in the business would notice, organizations with one product title. Each
+ * improvements nobody in the business would notice, organizations with one product title, and one
+ * team in forty without any Decision. Each
  * document is written as soon as it is made, so memory stays flat at any size, and the same seed
  * writes the same files.
  */
@@ -99,8 +100,14 @@ public final class OrgGenerator {
     if (u % UNITS_PER_ORG == 0) {
       doc(group(org, "organization", null));
     }
+    // One team in forty has written no Decision at all (and its domain none either): the first day
+    // of an organization that has just started, which no-decision-rights reports.
+    boolean undeclaredDomain = (u / 4) % 10 == 7;
+    boolean undeclared = u % 40 == 29;
     if (u % 4 == 0) {
       doc(domain(domain, team));
+    }
+    if (u % 4 == 0 && !undeclaredDomain) {
       // One portfolio owner per domain's first half of teams: the rest is uncovered.
       doc(decision("portfolio-" + u, "portfolio", "domain:" + domain, u % 8 == 0 ? "user:" + lead : null));
     }
@@ -127,16 +134,18 @@ public final class OrgGenerator {
     if (u % 23 != 9) {
       doc(contract("dataset-" + u, u % 16 == 5 ? "draft" : "active", true, true));
     }
-    doc(decision("release-" + u, "release", "system:" + system, u % 5 == 0 ? null : "user:" + lead));
-    if (u % 50 == 13) {
-      // Two people both believe the release call is theirs.
-      doc(decision("release-" + u + "-pm", "release", "system:" + system, "user:" + pm));
+    if (!undeclared) {
+      doc(decision("release-" + u, "release", "system:" + system, u % 5 == 0 ? null : "user:" + lead));
+      if (u % 50 == 13) {
+        // Two people both believe the release call is theirs.
+        doc(decision("release-" + u + "-pm", "release", "system:" + system, "user:" + pm));
+      }
+      if (u % 6 != 0) {
+        String roadmap = u % 30 == 11 ? "group:" + team : "user:" + (oneTitle || u % 9 == 0 ? lead : pm);
+        doc(decision("roadmap-" + u, "roadmap", "group:" + team, roadmap));
+      }
+      doc(decision("guarantees-" + u, "guarantees", "system:" + system, u % 4 == 1 ? null : "user:" + lead));
     }
-    if (u % 6 != 0) {
-      String roadmap = u % 30 == 11 ? "group:" + team : "user:" + (oneTitle || u % 9 == 0 ? lead : pm);
-      doc(decision("roadmap-" + u, "roadmap", "group:" + team, roadmap));
-    }
-    doc(decision("guarantees-" + u, "guarantees", "system:" + system, u % 4 == 1 ? null : "user:" + lead));
     writeUseCases(u, team, lead);
     if (u % 3 == 0) {
       writeImprovement(u);

@@ -1,5 +1,6 @@
 package dev.whodecides.rules;
 
+import dev.whodecides.vocabulary.DecisionType;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public final class BuiltInRules {
       new ManualFixSuffices(),
       new MissingSkill(),
       new ModelBeforeProblem(),
+      new NoDecisionRights(),
       new NoGuarantees(),
       new NoRoadmapOwner(),
       new NoShipAuthority(),
@@ -32,6 +34,19 @@ public final class BuiltInRules {
 
   public static List<RuleDescriptor> descriptors() {
     return ALL.stream().map(Rule::descriptor).toList();
+  }
+
+  /**
+   * The rule that reports a product's missing owner of this decision type, as the gap model
+   * ({@code Gaps}) finds it; empty for types the gap model never asks for.
+   */
+  public static Optional<String> gapRule(DecisionType type) {
+    return Optional.ofNullable(switch (type) {
+      case RELEASE -> "no-ship-authority";
+      case ROADMAP -> "no-roadmap-owner";
+      case GUARANTEES -> "no-guarantees";
+      default -> null;
+    });
   }
 
   public static Optional<Rule> byId(String id) {

@@ -26,7 +26,8 @@ public final class NoGuarantees implements Rule {
     Map<EntityRef, Set<String>> consumers = a.ownership().gaps().consumers();
     consumers.forEach((ref, who) -> {
       Entity e = catalog.get(ref).orElseThrow();
-      boolean owned = a.ownership().gaps().of(ref, DecisionType.GUARANTEES).isEmpty();
+      // A team with no Decision at all hears about its missing owners once, from no-decision-rights.
+      boolean owned = a.ownership().gaps().of(ref, DecisionType.GUARANTEES).isEmpty() || NoDecisionRights.covers(a, ref);
       List<DataContract> contracts = catalog.contractsFor(e);
       boolean guaranteed = contracts.stream().anyMatch(DataContract::givesGuarantees);
       if (owned && guaranteed) {

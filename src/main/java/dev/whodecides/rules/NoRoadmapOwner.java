@@ -23,7 +23,7 @@ public final class NoRoadmapOwner implements Rule {
   public void check(AnalysedCatalog a, Reporter out) {
     Map<String, List<Entity>> byTeam = new LinkedHashMap<>();
     for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
-      if (a.ownership().gaps().of(c.ref(), DecisionType.ROADMAP).isPresent()) {
+      if (a.ownership().gaps().of(c.ref(), DecisionType.ROADMAP).isPresent() && !NoDecisionRights.covers(a, c.ref())) {
         String team = a.catalog().ref(c, "owner").map(EntityRef::toString).orElse("");
         byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(c);
       }

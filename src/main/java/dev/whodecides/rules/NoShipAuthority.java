@@ -20,7 +20,7 @@ public final class NoShipAuthority implements Rule {
   public void check(AnalysedCatalog a, Reporter out) {
     for (Entity c : a.catalog().ofKind(Kind.COMPONENT)) {
       Optional<Gap> gap = a.ownership().gaps().of(c.ref(), DecisionType.RELEASE);
-      if (gap.isEmpty()) {
+      if (gap.isEmpty() || NoDecisionRights.covers(a, c.ref())) {
         continue;
       }
       Optional<Effective> eff = Optional.ofNullable(gap.get().governing());

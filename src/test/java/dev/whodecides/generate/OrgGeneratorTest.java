@@ -56,6 +56,8 @@ class OrgGeneratorTest {
           .count()),
       Map.entry("missing-skill", a -> (int) useCases(a).filter(u -> !u.texts("needs").isEmpty()).count()),
       Map.entry("model-before-problem", a -> (int) useCases(a).filter(u -> u.text("solution") != null).count()),
+      Map.entry("no-decision-rights", a -> (int) a.catalog().ofKind("group").stream()
+          .filter(g -> "team".equals(g.text("type"))).count()),
       Map.entry("no-guarantees", a -> consumed(a.catalog())),
       Map.entry("no-roadmap-owner", a -> (int) a.catalog().ofKind("group").stream()
           .filter(g -> "team".equals(g.text("type"))).count()),

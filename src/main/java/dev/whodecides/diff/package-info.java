@@ -1,0 +1,2 @@
+/** {@code whodecides diff}: what a change to the catalog does to decision rights, between two versions. */
+package dev.whodecides.diff;
