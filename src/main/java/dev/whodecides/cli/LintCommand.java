@@ -106,6 +106,11 @@ final class LintCommand implements Callable<Integer> {
       description = "Judge waiver expiry as of this date, YYYY-MM-DD (default: today).")
   String today;
 
+  @Option(names = "--all",
+      description = "In text and Markdown, list every finding; by default a rule with more than ten shows the first"
+          + " ten and a count (JSON and SARIF always list every one).")
+  boolean all;
+
   @Option(names = "--record",
       description = "Keep a summary of this run (counts per severity and rule) in the store, for a trend.")
   boolean record;
@@ -193,10 +198,10 @@ final class LintCommand implements Callable<Integer> {
     String base = docsBase.endsWith("/") ? docsBase : docsBase + "/";
     Formatter formatter = switch (format) {
       case text -> new TextFormatter(Output.color(output),
-          evidence == EvidenceLayout.full ? TextFormatter.Evidence.FULL : TextFormatter.Evidence.SUMMARY);
+          evidence == EvidenceLayout.full ? TextFormatter.Evidence.FULL : TextFormatter.Evidence.SUMMARY, all);
       case json -> new JsonFormatter();
       case sarif -> new SarifFormatter(base, Version.VERSION);
-      case markdown -> new MarkdownFormatter(base);
+      case markdown -> new MarkdownFormatter(base, all);
     };
     Output.write(formatter, result, output, spec.commandLine().getOut());
     if (debug()) {

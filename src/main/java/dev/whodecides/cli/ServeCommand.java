@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
       return accepted == null ? r : r.against(accepted);
     };
     // Loaded once: the problems printed are those of the catalog the service shows.
-    CatalogSource catalog = new CatalogSource(paths);
+    CatalogSource catalog = new CatalogSource(paths, cfg.excluded(), clock);
     Output.loaded(catalog.get(), paths, spec.commandLine().getErr());
     Store s = store.open(paths.get(0));
     ServiceApp service = new ServiceApp(catalog, linter, s, clock, privateReads, webhooks);

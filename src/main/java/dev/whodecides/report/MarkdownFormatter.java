@@ -1,6 +1,7 @@
 package dev.whodecides.report;
 
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.rules.Baseline;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Place;
@@ -13,10 +14,20 @@ import java.util.stream.Collectors;
 /** {@code --format markdown}: a report a person pastes into a pull request, grouped by rule. */
 public final class MarkdownFormatter implements Formatter {
 
+  /** How many findings of one rule are listed before the rest are only counted (unless {@code all}). */
+  static final int SHOWN = 10;
+
   private final String docsBase;
+  private final boolean all;
 
   public MarkdownFormatter(String docsBase) {
+    this(docsBase, false);
+  }
+
+  /** {@code all}: list every finding of every rule instead of the first {@value #SHOWN}. */
+  public MarkdownFormatter(String docsBase, boolean all) {
     this.docsBase = docsBase;
+    this.all = all;
   }
 
   @Override
@@ -32,9 +43,21 @@ public final class MarkdownFormatter implements Formatter {
           .append(r.catalog().files()).append(" files).\n").append(waived);
       return md.toString();
     }
-    md.append("| errors | warnings | infos | entities | files |\n|---:|---:|---:|---:|---:|\n")
+    boolean baseline = r.baseline() != null;
+    md.append("| errors | warnings | infos | entities | files |").append(baseline ? " new | unchanged | absent |" : "")
+        .append("\n|---:|---:|---:|---:|---:|").append(baseline ? "---:|---:|---:|" : "").append('\n')
         .append("| ").append(e).append(" | ").append(w).append(" | ").append(i).append(" | ")
-        .append(r.entities()).append(" | ").append(r.catalog().files()).append(" |\n").append(waived).append('\n');
+        .append(r.entities()).append(" | ").append(r.catalog().files()).append(" |");
+    if (baseline) {
+      md.append(' ').append(r.countBaseline(Baseline.NEW)).append(" | ").append(r.countBaseline(Baseline.UNCHANGED))
+          .append(" | ").append(r.baseline().absent()).append(" |");
+    }
+    md.append('\n').append(waived);
+    if (baseline) {
+      md.append("\n_Compared with the baseline: only the ").append(r.countBaseline(Baseline.NEW))
+          .append(" new findings count for the exit status; the others are marked (in baseline)._\n");
+    }
+    md.append('\n');
     Map<String, List<Finding>> byRule = r.findings().stream()
         .sorted((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity()) : a.rule().compareTo(b.rule()))
         .collect(Collectors.groupingBy(Finding::rule, LinkedHashMap::new, Collectors.toList()));
@@ -43,14 +66,21 @@ public final class MarkdownFormatter implements Formatter {
       md.append("### ").append(icon(first.severity())).append(" [`").append(rule).append("`](")
           .append(docsBase).append(rule).append(".md) · ").append(first.severity().id()).append(" · ")
           .append(findings.size()).append("\n\n");
-      for (Finding f : findings) {
-        md.append("- **`").append(f.file()).append(':').append(f.line()).append("`** ").append(escape(f.message()))
+      List<Finding> shown = all || findings.size() <= SHOWN ? findings : findings.subList(0, SHOWN);
+      for (Finding f : shown) {
+        md.append("- **`").append(f.file()).append(':').append(f.line()).append("`** ")
+            .append(Baseline.UNCHANGED.equals(r.baselineState(f)) ? "_(in baseline)_ " : "")
+            .append(escape(f.message()))
             .append("\n  - ");
         if (f.recommendation().role() != null) {
           md.append("**").append(f.recommendation().role()).append("**: ");
         }
         md.append(escape(f.recommendation().action())).append('\n');
         places(f, md);
+      }
+      if (shown.size() < findings.size()) {
+        md.append("- … and ").append(findings.size() - shown.size()).append(" more `").append(rule)
+            .append("` findings (`--all` lists every one; JSON and SARIF always do)\n");
       }
       List<Citation> evidence = first.evidence();
       md.append(evidence.isEmpty() ? "" : "\nEvidence: ");

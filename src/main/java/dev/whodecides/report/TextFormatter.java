@@ -31,23 +31,38 @@ public final class TextFormatter implements Formatter {
   /** How many of the places that name a finding's subject are printed under it. */
   static final int PLACES_SHOWN = 5;
 
+  /** How many findings of one rule are printed before the rest are only counted (unless {@code all}). */
+  static final int SHOWN = 10;
+
   private final boolean color;
   private final Evidence evidence;
+  private final boolean all;
 
   public TextFormatter(boolean color) {
     this(color, Evidence.SUMMARY);
   }
 
   public TextFormatter(boolean color, Evidence evidence) {
+    this(color, evidence, false);
+  }
+
+  /** {@code all}: print every finding of every rule instead of the first {@value #SHOWN} of each. */
+  public TextFormatter(boolean color, Evidence evidence, boolean all) {
     this.color = color;
     this.evidence = evidence;
+    this.all = all;
   }
 
   @Override
   public String format(LintResult r) {
     StringBuilder out = new StringBuilder();
     String file = null;
+    Map<String, Integer> perRule = new TreeMap<>();
     for (Finding f : r.findings()) {
+      int seen = perRule.merge(f.rule(), 1, Integer::sum);
+      if (!all && seen > SHOWN) {
+        continue;
+      }
       if (!Objects.equals(file, f.file())) {
         if (file != null) {
           out.append('\n');
@@ -75,6 +90,12 @@ public final class TextFormatter implements Formatter {
     if (!r.findings().isEmpty()) {
       out.append('\n');
     }
+    perRule.forEach((rule, n) -> {
+      if (!all && n > SHOWN) {
+        out.append(rule).append(": ").append(SHOWN).append(" of ").append(n)
+            .append(" findings shown; --all prints every one (JSON and SARIF always list them all)\n");
+      }
+    });
     if (evidence == Evidence.SUMMARY) {
       evidenceOncePerRule(r, out);
     }

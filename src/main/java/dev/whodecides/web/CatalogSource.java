@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ public final class CatalogSource implements Supplier<Catalog> {
   static final Duration RECHECK = Duration.ofSeconds(1);
 
   private final List<Path> paths;
+  private final Predicate<Path> excluded;
   private final Clock clock;
   private volatile Catalog current;
   private volatile String lastError;
@@ -38,10 +40,19 @@ public final class CatalogSource implements Supplier<Catalog> {
 
   /** A source that asks {@code clock} when it last looked at the files; tests move the clock instead of sleeping. */
   public CatalogSource(List<Path> paths, Clock clock) {
+    this(paths, p -> false, clock);
+  }
+
+  /**
+   * A source that leaves out the files a directory walk finds that {@code excluded} accepts (the
+   * configuration's {@code exclude}), on the first load and on every reload.
+   */
+  public CatalogSource(List<Path> paths, Predicate<Path> excluded, Clock clock) {
     this.paths = List.copyOf(paths);
+    this.excluded = excluded;
     this.clock = clock;
     this.fingerprint = fingerprint();
-    this.current = CatalogLoader.load(this.paths);
+    this.current = CatalogLoader.load(this.paths, excluded);
     this.lastError = errors(current);
     this.checkedAt = clock.millis();
   }
@@ -56,7 +67,7 @@ public final class CatalogSource implements Supplier<Catalog> {
         synchronized (this) {
           if (f != fingerprint) {
             fingerprint = f;
-            Catalog next = CatalogLoader.load(paths);
+            Catalog next = CatalogLoader.load(paths, excluded);
             String error = errors(next);
             lastError = error;
             if (error == null) {

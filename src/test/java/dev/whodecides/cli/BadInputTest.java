@@ -55,6 +55,16 @@ class BadInputTest {
         type: service
         lifecycle: production
         owner: good-team
+      ---
+      # The team has started writing decisions down (launch, explicitly unowned), so its products
+      # get the per-product findings rather than one no-decision-rights at the team.
+      apiVersion: whodecides.dev/v1
+      kind: Decision
+      metadata:
+        name: good-team-launch
+      spec:
+        type: launch
+        scope: group:good-team
       """;
 
   static final String GOOD_REF = "component:default/good-one";
