@@ -14,10 +14,7 @@ import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
 import dev.whodecides.rules.Linter;
 import dev.whodecides.rules.Policy;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -126,24 +123,7 @@ final class DiffCommand implements Callable<Integer> {
       case json -> new DiffJsonFormatter();
       case markdown -> new DiffMarkdownFormatter(base0);
     };
-    String report = formatter.format(diff);
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(report);
-      out.flush();
-    } else {
-      try {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          w.write(report);
-        }
-      } catch (IOException e) {
-        throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");
-      }
-    }
+    Output.write(formatter.format(diff), output, spec.commandLine().getOut());
     return diff.failsAt(failOn == FailOn.never ? null : failOn == FailOn.gap_opened ? Change.GAP_OPENED
         : Change.FINDING_NEW) ? 1 : 0;
   }

@@ -21,10 +21,25 @@ final class Output {
 
   private Output() {}
 
+  /** A report's body, written to standard output or a file. */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(Writer w) throws IOException;
+  }
+
   static void write(Formatter formatter, LintResult result, Path output, PrintWriter out) {
+    write(w -> formatter.write(result, w), output, out);
+  }
+
+  static void write(String report, Path output, PrintWriter out) {
+    write(w -> w.write(report), output, out);
+  }
+
+  /** Writes to {@code out}, or to {@code output} (its directories made) when given; a write that fails is exit 2. */
+  static void write(Body body, Path output, PrintWriter out) {
     if (output == null) {
       try {
-        formatter.write(result, out);
+        body.writeTo(out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -37,7 +52,7 @@ final class Output {
         Files.createDirectories(parent);
       }
       try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        formatter.write(result, w);
+        body.writeTo(w);
       }
     } catch (IOException e) {
       throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");

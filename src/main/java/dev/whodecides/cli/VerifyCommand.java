@@ -15,9 +15,7 @@ import dev.whodecides.guarantees.jdbc.RoleCheck;
 import dev.whodecides.guarantees.jdbc.Verifier;
 import dev.whodecides.store.Store;
 import dev.whodecides.store.Verification;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -167,21 +165,7 @@ final class VerifyCommand implements Callable<Integer> {
       case json -> VerifyReport.json(results);
       case junit -> VerifyReport.junit(results);
     };
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(report);
-      out.flush();
-    } else {
-      try {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(output, report, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UserError("cannot write " + output + " (" + e.getMessage() + "); choose a writable --output path");
-      }
-    }
+    Output.write(report, output, spec.commandLine().getOut());
     if (records != null) {
       List<Verification> rows = Verification.rows(VerifyReportReader.read(VerifyReport.json(results)), Instant.now());
       List<Verification> stored = store.write(() -> records.recordVerifications(rows));

@@ -4,6 +4,7 @@ import dev.whodecides.diff.Change;
 import dev.whodecides.diff.DiffResult;
 import dev.whodecides.diff.PersonChange;
 import dev.whodecides.knowledge.Citation;
+import dev.whodecides.vocabulary.DecisionType;
 import java.util.List;
 
 /**
@@ -95,19 +96,18 @@ public final class DiffMarkdownFormatter implements DiffFormatter {
 
   /** What nobody can do any more, for the sentence "without anyone who can ...". */
   static String verb(String decision) {
-    return switch (decision) {
-      case "release" -> "decide to ship it";
-      case "roadmap" -> "decide what goes on its roadmap";
-      case "prioritization" -> "set the order of its backlog";
-      case "discovery" -> "decide which problems it explores";
-      case "launch" -> "decide how it is rolled out";
-      case "staffing" -> "decide who works on it";
-      case "portfolio" -> "weigh it against the work of other teams";
-      case "guarantees" -> "promise its consumers anything about it";
-      case "access-path" -> "decide how consumers get at it";
-      case "compliance" -> "answer for its compliance";
-      default -> "make the " + decision + " decision";
-    };
+    return DecisionType.byId(decision).map(t -> switch (t) {
+      case RELEASE -> "decide to ship it";
+      case ROADMAP -> "decide what goes on its roadmap";
+      case PRIORITIZATION -> "set the order of its backlog";
+      case DISCOVERY -> "decide which problems it explores";
+      case LAUNCH -> "decide how it is rolled out";
+      case STAFFING -> "decide who works on it";
+      case PORTFOLIO -> "weigh it against the work of other teams";
+      case GUARANTEES -> "promise its consumers anything about it";
+      case ACCESS_PATH -> "decide how consumers get at it";
+      case COMPLIANCE -> "answer for its compliance";
+    }).orElse("make the " + decision + " decision");
   }
 
   private static String link(Citation c) {

@@ -32,10 +32,11 @@ public final class DiffTextFormatter implements DiffFormatter {
       out.append('\n');
     }
     out.append(d.base()).append(" → ").append(d.head()).append(": ")
-        .append(d.count(Change.GAP_OPENED)).append(" gaps opened, ")
+        .append(d.count(Change.GAP_OPENED)).append(d.count(Change.GAP_OPENED) == 1 ? " gap opened, " : " gaps opened, ")
         .append(d.count(Change.GAP_CLOSED)).append(" closed, ")
-        .append(d.count(Change.OWNER_CHANGED)).append(" owners changed, ")
-        .append(d.count(Change.FINDING_NEW)).append(" new findings, ")
+        .append(d.count(Change.OWNER_CHANGED)).append(d.count(Change.OWNER_CHANGED) == 1 ? " owner changed, "
+            : " owners changed, ")
+        .append(d.count(Change.FINDING_NEW)).append(d.count(Change.FINDING_NEW) == 1 ? " new finding, " : " new findings, ")
         .append(d.count(Change.FINDING_FIXED)).append(" fixed").append('\n');
     return out.toString();
   }

@@ -3,6 +3,7 @@ package dev.whodecides.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.CliRun;
+import dev.whodecides.TestFiles;
 import dev.whodecides.generate.OrgGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,7 +123,7 @@ class AdoptionPathTest {
 
   @Test
   void onTheExampleOrganization() throws Exception {
-    copy(Path.of("examples/retail-data-org"), repo.resolve("catalog"));
+    TestFiles.copyTree(Path.of("examples/retail-data-org"), repo.resolve("catalog"));
     adopt("""
         rules:
           one-title-only: off
@@ -229,18 +230,6 @@ class AdoptionPathTest {
     }
   }
 
-  static void copy(Path source, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : files.toList()) {
-        Path t = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
 
   /** File names as whodecides prints them. */
   static final class CatalogLoaderNames {

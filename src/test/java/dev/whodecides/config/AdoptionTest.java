@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.CliRun;
+import dev.whodecides.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,17 +53,7 @@ class AdoptionTest {
 
   @BeforeEach
   void copyTheExample() throws IOException {
-    Path source = Path.of("examples/retail-data-org");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : files.toList()) {
-        Path target = org.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    TestFiles.copyTree(Path.of("examples/retail-data-org"), org);
     Files.createDirectories(org.resolve(".git"));
     Files.writeString(org.resolve(".whodecides.yaml"), CONFIG);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.CliRun;
+import dev.whodecides.TestFiles;
 import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.rules.LintOptions;
 import dev.whodecides.rules.LintResult;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -37,7 +37,7 @@ class DiffTest {
   @BeforeEach
   void commitTheExample() throws IOException, GitAPIException {
     org = repo.resolve("catalog");
-    copy(Path.of("examples/retail-data-org"), org);
+    TestFiles.copyTree(Path.of("examples/retail-data-org"), org);
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
       git.commit().setMessage("the organization").setSign(false)
@@ -45,18 +45,6 @@ class DiffTest {
     }
   }
 
-  static void copy(Path source, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : files.toList()) {
-        Path t = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
 
   private void edit(String file, String from, String to) throws IOException {
     Path p = org.resolve(file);
@@ -123,6 +111,14 @@ class DiffTest {
         .contains("https://www.youtube.com/watch?v=");
     assertThat(diff("--fail-on", "never").status()).isZero();
     assertThat(diff("--fail-on", "finding-new").status()).isEqualTo(1);
+    // The README and docs/ci.md quote this comment; they stay true.
+    String shown = md.out().replace(repo.toString() + "/", "");
+    List<String> quoted = shown.lines().filter(l -> l.startsWith("🔴") || l.startsWith("- This change leaves")).toList();
+    assertThat(quoted).hasSize(2);
+    for (String page : List.of("README.md", "docs/ci.md")) {
+      String text = Files.readString(Path.of(page));
+      quoted.forEach(l -> assertThat(text).as(page).contains("> " + l));
+    }
   }
 
   @Test
@@ -178,7 +174,7 @@ class DiffTest {
 
   @Test
   void closingAGapIsReportedAndTwoDirectoriesCompareToo(@TempDir Path head) throws IOException {
-    copy(org, head);
+    TestFiles.copyTree(org, head);
     Path commercial = head.resolve("decisions/commercial.yaml");
     Files.writeString(commercial, Files.readString(commercial).replace(
         "  scope: component:assortment-optimizer\n", "  scope: component:assortment-optimizer\n  owner: user:felix.braun\n"));
@@ -235,7 +231,7 @@ class DiffTest {
     CliRun.Run failOn = CliRun.run("diff", org.toString(), org.toString(), "--fail-on", "error");
     assertThat(failOn.status()).isEqualTo(2);
     assertThat(failOn.err()).contains("gap-opened, finding-new or never");
-    copy(org, notARepo.resolve("catalog"));
+    TestFiles.copyTree(org, notARepo.resolve("catalog"));
     CliRun.Run noRepo = CliRun.run("diff", "git:HEAD", notARepo.resolve("catalog").toString());
     assertThat(noRepo.status()).isEqualTo(2);
     assertThat(noRepo.err()).contains("is not inside one");

@@ -3,6 +3,7 @@ package dev.whodecides.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whodecides.TestClock;
+import dev.whodecides.TestFiles;
 import dev.whodecides.catalog.Entity;
 import dev.whodecides.config.Config;
 import dev.whodecides.config.ConfigReader;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +22,7 @@ class CatalogSourceExcludeTest {
 
   @Test
   void excludedFilesStayOutOfTheServedCatalog(@TempDir Path org) throws Exception {
-    Path source = Path.of("examples/retail-data-org");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path p : files.toList()) {
-        Path t = org.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
+    TestFiles.copyTree(Path.of("examples/retail-data-org"), org);
     Config config = ConfigReader.read(Files.writeString(org.resolve(".whodecides.yaml"), "exclude: [\"broken/**\"]\n"));
     TestClock clock = new TestClock(java.time.Instant.parse("2026-12-01T10:00:00Z"));
     CatalogSource served = new CatalogSource(List.of(org), config.excluded(), clock);
