@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.decisions.Declaration;
 import dev.whodecides.decisions.Effective;
 import dev.whodecides.decisions.Ownership;
-import dev.whodecides.release.Bar;
 import dev.whodecides.release.ReleaseRecord;
+import dev.whodecides.report.ReleaseCheckJson;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,31 +20,13 @@ import java.util.Optional;
  * product's governing release Decision lists as informed and as consulted.
  */
 @JsonPropertyOrder({"event", "id", "record", "statement", "informed", "consulted"})
-public record ReleaseEvent(String event, String id, Record record, String statement, List<Stakeholder> informed,
-    List<Stakeholder> consulted) {
+public record ReleaseEvent(String event, String id, ReleaseCheckJson.RecordJson record, String statement,
+    List<Stakeholder> informed, List<Stakeholder> consulted) {
 
   /** The event's name. */
   public static final String RELEASE_RECORDED = "release.recorded";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** A stored release call, field for field as the API returns it. */
-  @JsonPropertyOrder({"id", "product", "version", "decision", "by", "metrics", "bar", "acceptedRisk", "rationale",
-      "waitUntil", "supersedes", "recordedAt", "statement"})
-  public record Record(long id, String product, String version, String decision, String by,
-      Map<String, Double> metrics, Map<String, String> bar, String acceptedRisk, String rationale, String waitUntil,
-      Long supersedes, String recordedAt, String statement) {
-
-    static Record of(ReleaseRecord r) {
-      Map<String, String> bar = new LinkedHashMap<>();
-      for (Bar b : r.bar()) {
-        bar.put(b.metric(), b.expression());
-      }
-      return new Record(r.id(), r.product(), r.version(), r.decision(), r.by(), r.metrics(), bar, r.acceptedRisk(),
-          r.rationale(), r.waitUntil() == null ? null : r.waitUntil().toString(), r.supersedes(),
-          r.recordedAt().toString(), r.statement());
-    }
-  }
 
   /** The event for a stored record, with the stakeholders of the release Decision that governs its product now. */
   public static ReleaseEvent of(String id, ReleaseRecord stored, Ownership ownership) {
@@ -53,7 +34,7 @@ public record ReleaseEvent(String event, String id, Record record, String statem
         DecisionType.RELEASE).map(Effective::declaration);
     List<EntityRef> informed = governing.map(Declaration::informed).orElse(List.of());
     List<EntityRef> consulted = governing.map(Declaration::consulted).orElse(List.of());
-    return new ReleaseEvent(RELEASE_RECORDED, id, Record.of(stored), stored.statement(),
+    return new ReleaseEvent(RELEASE_RECORDED, id, ReleaseCheckJson.record(stored), stored.statement(),
         Stakeholder.of(ownership.catalog(), informed), Stakeholder.of(ownership.catalog(), consulted));
   }
 
