@@ -83,10 +83,15 @@ public final class UnknownReference implements Rule {
         .thenComparingInt(n -> n.holder().column())
         .thenComparing(n -> n.holder().ref())
         .thenComparing(n -> n.field().field());
-    missing.forEach((target, namings) -> {
-      namings.sort(order);
-      report(target, namings, hints, reporter);
-    });
+    // The entities most references name get their hints first (hints past a budget are cheaper);
+    // the report's order is set later, by place.
+    missing.entrySet().stream()
+        .sorted(Comparator.comparingInt((Map.Entry<EntityRef, List<Naming>> m) -> -m.getValue().size())
+            .thenComparing(Map.Entry::getKey))
+        .forEach(m -> {
+          m.getValue().sort(order);
+          report(m.getKey(), m.getValue(), hints, reporter);
+        });
   }
 
   /**

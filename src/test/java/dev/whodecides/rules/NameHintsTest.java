@@ -44,6 +44,18 @@ class NameHintsTest {
     // Only the kinds the field may hold: a system named platform would not be offered for an owner.
     assertThat(hints.near(EntityRef.parse("group:plattform", null), List.of("system"))).isEmpty();
     assertThat(NameHints.typed(EntityRef.parse("group:ops/team-a", null))).isEqualTo("group:ops/team-a");
+    // Past the budget of comparisons only one-edit slips are offered, found through an index.
+    NameHints spent = new NameHints(CatalogLoader.load(dir), 0);
+    assertThat(spent.near(EntityRef.parse("group:data-platfrm", null), owners)).extracting(EntityRef::toString)
+        .containsExactly("group:default/data-platform");
+    assertThat(spent.near(EntityRef.parse("group:data-plotfarm", null), owners)).isEmpty();
+    assertThat(spent.near(EntityRef.parse("group:data-platforms", null), owners)).extracting(EntityRef::toString)
+        .containsExactly("group:default/data-platform");
+    assertThat(spent.near(EntityRef.parse("group:data-plutform", null), owners)).extracting(EntityRef::toString)
+        .containsExactly("group:default/data-platform");
+    assertThat(spent.near(EntityRef.parse("group:team-d", null), owners)).isEmpty();
+    assertThat(new NameHints(CatalogLoader.load(dir)).near(EntityRef.parse("group:data-plotfarm", null), owners))
+        .extracting(EntityRef::toString).containsExactly("group:default/data-platform");
     assertThat(NameHints.typed(EntityRef.parse("group:team-a", null))).isEqualTo("group:team-a");
   }
 }
