@@ -32,13 +32,15 @@ cp -r "$work/repo/catalog" "$work/base"
 python3 - "$work/repo/catalog" <<'PY'
 import pathlib, re, sys
 seen = 0
-for f in sorted(pathlib.Path(sys.argv[1]).glob("*.yaml")):
+for f in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
     text = f.read_text()
     def drop(m):
         global seen
         seen += 1
         return m.group(1) if seen % 50 == 1 else m.group(0)
     f.write_text(re.sub(r"(kind: Decision\nmetadata:\n  name: release-\d+\nspec:\n  type: release\n  scope: [^\n]+\n)  owner: [^\n]+\n", drop, text))
+if seen < 50:
+    sys.exit("bench/diff.sh: found only %d release Decisions to change" % seen)
 PY
 head="$work/repo/catalog"
 entities=$("$wd" lint "$head" --format json --fail-on never | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(s["entities"])')
@@ -64,8 +66,8 @@ echo "Organization: $entities entities; the change: $opened gaps opened, $closed
 echo
 echo "| run | wall s (median of $runs) | peak RSS MB (median) | wall / one lint |"
 echo "|---|---:|---:|---:|"
-for row in "diff BASE-dir HEAD-dir:dirs" "diff git:HEAD HEAD-dir:git" "lint HEAD-dir (one side):lint"; do
-  label=${row%%:*}; key=${row##*:}
+for row in "diff BASE-dir HEAD-dir|dirs" "diff git:HEAD HEAD-dir|git" "lint HEAD-dir (one side)|lint"; do
+  label=${row%%|*}; key=${row##*|}
   eval "ts=(\"\${${key}_t[@]}\")"; eval "ms=(\"\${${key}_m[@]}\")"
   t=$(med "${ts[@]}"); m=$(med "${ms[@]}")
   echo "| $label | $t | $(mb "$m") | $(awk -v a="$t" -v b="$lint_med" 'BEGIN {printf "%.2f", a / b}') |"
