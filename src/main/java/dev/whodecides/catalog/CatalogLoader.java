@@ -15,8 +15,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +26,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Reads a catalog from files and directories. Every file is read on its own: a broken file is
- * reported with its position and the rest still load. Location entities pull in their local
- * targets once; URL targets are reported and skipped.
+ * Reads a catalog from files and directories, and from a running catalog's answer when one is
+ * given. Every file is read on its own: a broken file is reported with its position and the rest
+ * still load. Location entities pull in their local targets once; URL targets are reported and
+ * skipped. Entities from a running catalog join after the files, and a file's entity wins over
+ * one with the same reference from there.
  */
 public final class CatalogLoader {
 
@@ -42,6 +47,8 @@ public final class CatalogLoader {
   private final Deque<Queued> queue = new ArrayDeque<>();
   private final Predicate<Path> excluded;
   private final YamlReader.Pool pool = new YamlReader.Pool();
+  /** The files read, by real path, as they are printed: a live entity's source may be one of them. */
+  private final Map<Path, String> readFiles = new HashMap<>();
   private int files;
 
   private CatalogLoader(Predicate<Path> excluded) {
@@ -61,6 +68,15 @@ public final class CatalogLoader {
    * directory walk finds that {@code excluded} accepts (paths named on the command line always load).
    */
   public static Catalog load(List<Path> roots, Predicate<Path> excluded) {
+    return load(roots, excluded, null);
+  }
+
+  /**
+   * Loads the files as {@link #load(List, Predicate)} does, then adds the entities of a running
+   * catalog ({@code live}, may be null) whose references no file defines. A live catalog that
+   * could not be read is one fatal problem; the files still load.
+   */
+  public static Catalog load(List<Path> roots, Predicate<Path> excluded, LiveCatalog live) {
     CatalogLoader loader = new CatalogLoader(excluded);
     for (Path root : roots) {
       if (!Files.exists(root)) {
@@ -71,6 +87,9 @@ public final class CatalogLoader {
       loader.enqueue(root, true);
     }
     loader.drain();
+    if (live != null) {
+      loader.addLive(live);
+    }
     return new Catalog(loader.entities, loader.invalidRefs, loader.contracts,
         loader.schemaProblems, loader.loadProblems, loader.files);
   }
@@ -101,6 +120,7 @@ public final class CatalogLoader {
       return;
     }
     if (seen.add(key)) {
+      readFiles.put(key, display(file));
       queue.add(new Queued(file, named));
     }
   }
@@ -149,7 +169,7 @@ public final class CatalogLoader {
     LoadProblem error = null;
     try {
       YamlReader.readTextAsBackstage(text, d -> {
-        Prepared p = prepare(file, d);
+        Prepared p = prepare(file, d, false);
         if (p != null) {
           docs.add(p);
         }
@@ -216,10 +236,18 @@ public final class CatalogLoader {
    * can run in parallel with parsing: an entity, a contract, problems, or a notice.
    */
   private record Prepared(Entity entity, DataContract contract, EntityRef ref, List<SchemaProblem> problems,
-      LoadProblem notice) {}
+      LoadProblem notice) {
+
+    /** Where the entity, or its first problem, is written. */
+    LiveSource.At at() {
+      return entity != null ? new LiveSource.At(entity.file(), entity.line(), entity.column())
+          : new LiveSource.At(problems.get(0).file(), problems.get(0).line(), problems.get(0).column());
+    }
+  }
 
   @SuppressWarnings("unchecked")
-  private static Prepared prepare(String file, YamlDocument doc) {
+  /** {@code served} when a running catalog served the document, which may then carry the fields it adds. */
+  private static Prepared prepare(String file, YamlDocument doc, boolean served) {
     if (doc.value() == null) {
       // An empty document, e.g. a trailing or lone "---": Backstage ignores these, and so do we.
       return null;
@@ -270,7 +298,7 @@ public final class CatalogLoader {
         envelope.add(new EntitySchema.Issue("/kind", "kind '" + EntitySchema.shorten(k)
             + "' is not a valid kind: letters and digits, starting with a letter"));
       }
-      envelope.addAll(EntitySchema.checkRoot(map, false));
+      envelope.addAll(EntitySchema.checkRoot(map, served));
       if (map.get("metadata") instanceof Map<?, ?> m) {
         envelope.addAll(EntitySchema.metadataIssues((Map<String, Object>) m));
       } else {
@@ -283,7 +311,7 @@ public final class CatalogLoader {
       problems.add(new EntitySchema.Issue("/kind", "kind '" + EntitySchema.shorten(k) + "' is not known under " + av
           + "; use one of " + Kind.of(Kind.Schema.WHODECIDES).stream().map(Kind::displayName).toList()));
     }
-    problems.addAll(EntitySchema.checkRoot(map, false));
+    problems.addAll(EntitySchema.checkRoot(map, served));
     Object metadataValue = map.get("metadata");
     Map<String, Object> metadata;
     if (metadataValue instanceof Map<?, ?> m) {
@@ -353,6 +381,11 @@ public final class CatalogLoader {
               + " Backstage keeps only one of them, so rename or remove one", "/metadata/name", false));
       return;
     }
+    if (path == null) {
+      // From a running catalog: its Location targets and contract paths name that host's files,
+      // which are not read here.
+      return;
+    }
     if (entity.ref().is(Kind.LOCATION)) {
       follow(entity, path);
     }
@@ -360,6 +393,64 @@ public final class CatalogLoader {
     if (contract != null && Files.isRegularFile(Path.of(contract))) {
       enqueue(Path.of(contract), true);
     }
+  }
+
+  /**
+   * Adds a running catalog's entities after the files. An entity whose reference a file already
+   * defines (valid or not) is left out: the files are what is being changed. Each entity is checked
+   * as a file's document would be, with the fields the API adds ({@code relations},
+   * {@code status}) allowed, and is placed at its source (see {@link LiveSource}). An entity whose
+   * file is also read here is that file's to define: when the file defines it, the file's version
+   * is the one kept, at its own line.
+   */
+  private void addLive(LiveCatalog live) {
+    if (live.failed()) {
+      loadProblems.add(new LoadProblem(live.url(), 0, 0, live.error(), true));
+      return;
+    }
+    LiveSource sources = new LiveSource(readFiles);
+    Map<String, Integer> skipped = new TreeMap<>();
+    List<Prepared> admitted = new ArrayList<>();
+    for (Map<String, Object> value : live.entities()) {
+      String kind = String.valueOf(value.get("kind"));
+      if (!analysed(value.get("apiVersion"), kind)) {
+        // Backstage accepted it, so it is no mistake: a kind whodecides does not analyse (Template, plugins' kinds).
+        skipped.merge(kind, 1, Integer::sum);
+        continue;
+      }
+      LiveSource.At at = sources.of(value, live.url());
+      Prepared p = prepare(at.file(), new YamlDocument(value, at.line(), at.column(), List.of()), true);
+      if (p == null || p.contract() != null || p.notice() != null) {
+        continue;
+      }
+      if (p.ref() != null && (entities.containsKey(p.ref()) || invalidRefs.contains(p.ref()))) {
+        continue;
+      }
+      admitted.add(p);
+    }
+    // Backstage answers in an order of its own: sorted by source and reference, a run's output does not
+    // change with it, and entities of one file stay together as they would when read from files.
+    admitted.sort(Comparator.comparing((Prepared p) -> p.at().file())
+        .thenComparingInt(p -> p.at().line())
+        .thenComparing(p -> p.ref() == null ? "" : p.ref().toString()));
+    for (Prepared p : admitted) {
+      admit(null, p);
+    }
+    if (!skipped.isEmpty()) {
+      loadProblems.add(new LoadProblem(live.url(), 0, 0, "skipped " + skipped.values().stream().mapToInt(i -> i).sum()
+          + " entities of kinds whodecides does not analyse: " + skipped.toString().replaceAll("[{}]", "")
+              .replace("=", ": "), false));
+    }
+  }
+
+  /** True for the kinds whodecides analyses, written as Backstage serves them (kinds are case-sensitive there). */
+  private static boolean analysed(Object apiVersion, String kind) {
+    Optional<Kind> k = Kind.byId(kind).filter(x -> x.displayName().equals(kind));
+    if (EntitySchema.WHODECIDES_VERSION.equals(apiVersion)) {
+      return k.filter(x -> x.schema() == Kind.Schema.WHODECIDES).isPresent();
+    }
+    return apiVersion instanceof String v && EntitySchema.BACKSTAGE_VERSIONS.contains(v)
+        && k.filter(x -> x.schema() == Kind.Schema.BACKSTAGE).isPresent();
   }
 
   private static EntityRef refOf(String kindId, Map<String, Object> metadata) {

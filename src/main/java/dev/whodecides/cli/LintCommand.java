@@ -56,8 +56,11 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or directories (searched for *.yaml, *.yml).")
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "Catalog files or directories (searched for *.yaml, *.yml); optional with --backstage.")
   List<Path> paths;
+
+  @Mixin BackstageOptions backstage;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
@@ -138,7 +141,10 @@ final class LintCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new UserError("--today must be a date written YYYY-MM-DD, not '" + today + "'");
     }
-    Config cfg = Configs.load(config, paths.get(0));
+    paths = paths == null ? List.of() : paths;
+    backstage.check(paths);
+    Path first = paths.isEmpty() ? null : paths.get(0);
+    Config cfg = Configs.load(config, first);
     // Command-line flags override the file.
     if (!given("--duplicate-threshold")) {
       duplicateThreshold = cfg.duplicateThreshold().orElse(duplicateThreshold);
@@ -158,10 +164,10 @@ final class LintCommand implements Callable<Integer> {
     }
     var err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    Catalog catalog = Output.load(paths, err, cfg.excluded());
+    Catalog catalog = Output.load(paths, err, cfg.excluded(), backstage.read());
     long t1 = System.nanoTime();
     // Opened before linting, so that a wrong --db stops the run before any report is written.
-    Store records = record && !catalog.hasFatalProblems() ? store.open(paths.get(0)) : null;
+    Store records = record && !catalog.hasFatalProblems() ? store.open(first) : null;
     VerifiedResults verifiedResults = VerifiedResults.none();
     if (verified != null) {
       try {

@@ -3,6 +3,7 @@ package dev.whodecides.cli;
 import java.io.Console;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
+import dev.whodecides.catalog.LiveCatalog;
 import dev.whodecides.catalog.LoadProblem;
 import dev.whodecides.report.Formatter;
 import dev.whodecides.rules.LintResult;
@@ -93,20 +94,26 @@ final class Output {
   }
 
   static Catalog load(List<Path> paths, PrintWriter err) {
-    return load(paths, err, p -> false);
+    return load(paths, err, p -> false, null);
   }
 
-  /** Loads the catalog, leaving out the files a directory walk finds that {@code excluded} accepts. */
-  static Catalog load(List<Path> paths, PrintWriter err, Predicate<Path> excluded) {
-    Catalog catalog = CatalogLoader.load(paths, excluded);
+  /**
+   * Loads the catalog, leaving out the files a directory walk finds that {@code excluded} accepts,
+   * and adds the entities of {@code live} (null without --backstage) that no file defines.
+   */
+  static Catalog load(List<Path> paths, PrintWriter err, Predicate<Path> excluded, LiveCatalog live) {
+    Catalog catalog = CatalogLoader.load(paths, excluded, live);
     loaded(catalog, paths, err);
     return catalog;
   }
 
-  /** Prints the problems of a catalog loaded from {@code paths}; refuses paths none of which exist. */
+  /**
+   * Prints the problems of a catalog loaded from {@code paths}; refuses paths none of which exist
+   * (no paths at all is fine: the catalog then comes from --backstage alone).
+   */
   static void loaded(Catalog catalog, List<Path> paths, PrintWriter err) {
     problems(catalog, err);
-    boolean anyRoot = paths.stream().anyMatch(Files::exists);
+    boolean anyRoot = paths.isEmpty() || paths.stream().anyMatch(Files::exists);
     if (!anyRoot) {
       throw new UserError("none of the paths exist: " + paths + "; pass catalog files or directories");
     }

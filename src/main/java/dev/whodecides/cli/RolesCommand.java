@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,10 @@ final class RolesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or directories.")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Catalog files or directories; optional with --backstage.")
   List<Path> paths;
+
+  @Mixin BackstageOptions backstage;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
@@ -40,7 +43,9 @@ final class RolesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Catalog catalog = Output.load(paths, err);
+    paths = paths == null ? List.of() : paths;
+    backstage.check(paths);
+    Catalog catalog = Output.load(paths, err, p -> false, backstage.read());
     List<PersonFit> people = PersonFit.of(Ownership.of(catalog));
     Knowledge knowledge = Knowledge.builtIn();
     PrintWriter out = spec.commandLine().getOut();
