@@ -1,6 +1,8 @@
 package dev.whodecides.cli;
 
+import dev.whodecides.backstage.BackstageSource;
 import dev.whodecides.catalog.Catalog;
+import dev.whodecides.catalog.LiveCatalog;
 import dev.whodecides.config.Config;
 import dev.whodecides.notify.Webhook;
 import dev.whodecides.notify.WebhookSender;
@@ -22,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the web UI and the REST API: the overview with its trend, the decision matrix, findings,"
         + " people, the ownership graph, release calls on record (writes need a token), guarantees and the knowledge"
-        + " pages. The catalog is reloaded when its files change.")
+        + " pages. The catalog is reloaded when its files change, and read again from --backstage each interval.")
 final class ServeCommand implements Callable<Integer> {
 
   /** How often the sender looks for due webhook deliveries. */
@@ -43,8 +50,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or folders.")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Catalog files or folders; optional with --backstage.")
   List<Path> paths;
+
+  @Mixin BackstageOptions backstage;
+
+  @Option(names = "--backstage-interval", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Read the Backstage of --backstage again this often (default: ${DEFAULT-VALUE}).")
+  long backstageInterval;
 
   @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
@@ -74,7 +87,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Config cfg = Configs.load(config, paths.get(0));
+    paths = paths == null ? List.of() : paths;
+    backstage.check(paths);
+    if (backstageInterval < 1) {
+      throw new UserError("--backstage-interval must be 1 second or more, not " + backstageInterval);
+    }
+    Path first = paths.isEmpty() ? null : paths.get(0);
+    Config cfg = Configs.load(config, first);
     List<Webhook> webhooks = new ArrayList<>(cfg.webhooks());
     for (String url : webhookUrls) {
       URI address = Webhook.address(url).orElseThrow(() -> new UserError("--webhook '" + url + "' is not an http or"
@@ -92,9 +111,9 @@ final class ServeCommand implements Callable<Integer> {
       return accepted == null ? r : r.against(accepted);
     };
     // Loaded once: the problems printed are those of the catalog the service shows.
-    CatalogSource catalog = new CatalogSource(paths, cfg.excluded(), clock);
+    CatalogSource catalog = source(clock, cfg.excluded());
     Output.loaded(catalog.get(), paths, spec.commandLine().getErr());
-    Store s = store.open(paths.get(0));
+    Store s = store.open(first);
     ServiceApp service = new ServiceApp(catalog, linter, s, clock, privateReads, webhooks);
     service.prepare();
     Javalin app = service.create();
@@ -104,7 +123,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserError("cannot listen on " + host + ":" + port + " (" + e.getMessage()
           + "); choose another --port, or an address of this machine for --host");
     }
-    spec.commandLine().getOut().println("whodecides serves " + paths + " on http://" + host + ":" + app.port()
+    String what = backstage.given() ? (paths.isEmpty() ? "" : paths + " and ") + backstage.url
+        + " (read every " + backstageInterval + " s)" : paths.toString();
+    spec.commandLine().getOut().println("whodecides serves " + what + " on http://" + host + ":" + app.port()
         + " (records in " + s.url().replaceAll("\\?.*", "") + ")");
     spec.commandLine().getOut().println("Open http://" + host + ":" + app.port() + "/ in a browser"
         + (privateReads ? " (sign in with an API token)" : "") + "; the API is under /api (see /api/openapi.json).");
@@ -128,5 +149,31 @@ final class ServeCommand implements Callable<Integer> {
     }));
     stop.await();
     return 0;
+  }
+
+  /**
+   * The files, and with --backstage the running Backstage: read once now (a Backstage that cannot
+   * be read stops the command with its one-line reason), then again each interval in the background.
+   */
+  private CatalogSource source(Clock clock, Predicate<Path> excluded) {
+    BackstageSource reader = backstage.source();
+    if (reader == null) {
+      return new CatalogSource(paths, excluded, clock);
+    }
+    LiveCatalog firstRead = reader.read();
+    if (firstRead.failed()) {
+      throw new UserError(firstRead.url() + ": " + firstRead.error());
+    }
+    AtomicReference<LiveCatalog> pending = new AtomicReference<>(firstRead);
+    Supplier<LiveCatalog> live = () -> {
+      LiveCatalog p = pending.getAndSet(null);
+      return p != null ? p : reader.read();
+    };
+    ExecutorService rereads = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "whodecides-backstage");
+      t.setDaemon(true);
+      return t;
+    });
+    return new CatalogSource(paths, excluded, clock, live, Duration.ofSeconds(backstageInterval), rereads);
   }
 }

@@ -96,12 +96,12 @@ class LiveCatalogTest {
         """);
     Map<String, Object> inCheckout = served("Component", "price-engine",
         "url:https://github.com/acme/org/blob/main/org/groups.yaml",
-        Map.of("type", "service", "lifecycle", "production", "owner", "nobody"));
+        Map.of("type", "service", "lifecycle", "production", "owner", "nobody-1"));
     Map<String, Object> elsewhere = served("Component", "search",
         "url:https://github.com/acme/search/blob/main/catalog-info.yaml",
-        Map.of("type", "service", "lifecycle", "production", "owner", "nobody"));
+        Map.of("type", "service", "lifecycle", "production", "owner", "nobody-2"));
     Map<String, Object> onTheServer = served("Component", "ledger", "file:/srv/catalog/ledger.yaml",
-        Map.of("type", "service", "lifecycle", "production", "owner", "nobody"));
+        Map.of("type", "service", "lifecycle", "production", "owner", "nobody-3"));
     Catalog catalog = CatalogLoader.load(List.of(dir.resolve("checkout")), p -> false,
         LiveCatalog.of(URL, List.of(inCheckout, elsewhere, onTheServer)));
     Map<String, String> fileOf = new LinkedHashMap<>();
@@ -110,9 +110,10 @@ class LiveCatalogTest {
         fileOf.put(f.entity(), f.file() + ":" + f.line());
       }
     }
-    assertThat(fileOf).containsEntry("component:default/price-engine", CatalogLoader.display(org.resolve("groups.yaml")) + ":1")
-        .containsEntry("component:default/search", "https://github.com/acme/search/blob/main/catalog-info.yaml:1")
-        .containsEntry("component:default/ledger", "/srv/catalog/ledger.yaml:1");
+    // unknown-reference is about the missing owner, at the entity that names it.
+    assertThat(fileOf).containsEntry("group:default/nobody-1", CatalogLoader.display(org.resolve("groups.yaml")) + ":1")
+        .containsEntry("group:default/nobody-2", "https://github.com/acme/search/blob/main/catalog-info.yaml:1")
+        .containsEntry("group:default/nobody-3", "/srv/catalog/ledger.yaml:1");
   }
 
   @Test
