@@ -97,6 +97,11 @@ final class Output {
     return load(paths, err, p -> false, null);
   }
 
+  /** Loads the catalog, leaving out the files a directory walk finds that {@code excluded} accepts. */
+  static Catalog load(List<Path> paths, PrintWriter err, Predicate<Path> excluded) {
+    return load(paths, err, excluded, null);
+  }
+
   /**
    * Loads the catalog, leaving out the files a directory walk finds that {@code excluded} accepts,
    * and adds the entities of {@code live} (null without --backstage) that no file defines.
