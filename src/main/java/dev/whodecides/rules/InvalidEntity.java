@@ -21,7 +21,7 @@ public final class InvalidEntity implements Rule {
       // A problem that names its entity first (one defined twice) is its own sentence.
       String message = p.entity() != null && p.message().startsWith(p.entity().toString()) ? p.message()
           : (p.entity() == null ? "This document" : p.entity().toString()) + " is invalid: " + p.message();
-      out.about(p.subject()).report(p.entity(), p.file(), p.line(), p.column(),
+      out.about(p.subject()).at(p.path(), p.atKey()).report(p.entity(), p.file(), p.line(), p.column(),
           message + (message.endsWith(".") ? "" : "."),
           null, "Fix the document so whodecides can read it; until then it is left out of the analysis.");
     }

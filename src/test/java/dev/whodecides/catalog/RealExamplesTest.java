@@ -42,7 +42,9 @@ class RealExamplesTest {
     assertThat(r.findings()).anySatisfy(f -> {
       assertThat(f.rule()).isEqualTo("invalid-entity");
       assertThat(f.file()).endsWith("invalid-component.yaml");
-      assertThat(f.line()).isEqualTo(1);
+      // At the name that is wrong, not at the document's first line.
+      assertThat(f.line()).isEqualTo(4);
+      assertThat(f.column()).isEqualTo(9);
     });
     assertThat(r.findings()).anySatisfy(f -> {
       assertThat(f.rule()).isEqualTo("unknown-reference");
