@@ -148,7 +148,7 @@ class FormatsTest {
     assertThat(text).contains("spec.owner of component:default/svc-1 and 11 other references name group:default/ldap-team")
         .contains("           12 places name it:\n")
         .contains("             and 7 more (--format json lists every one)\n");
-    assertThat(text.lines().filter(l -> l.matches(" {13}\\S+c\\d\\d\\.yaml:1:1  spec\\.owner of component:default/svc-\\d+"))).hasSize(5);
+    assertThat(text.lines().filter(l -> l.matches(" {13}\\S+c\\d\\d\\.yaml:4:53  spec\\.owner of component:default/svc-\\d+"))).hasSize(5);
     assertThat(text.lines().filter(l -> l.contains("unknown-reference"))).hasSize(1);
     JsonNode finding = null;
     for (JsonNode f : new ObjectMapper().readTree(new JsonFormatter().format(r)).get("findings")) {

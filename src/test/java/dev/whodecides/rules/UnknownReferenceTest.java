@@ -37,13 +37,15 @@ class UnknownReferenceTest {
     Finding f = found.get(0);
     assertThat(f.entity()).isEqualTo("group:default/platform");
     assertThat(f.file()).endsWith("c01.yaml");
-    assertThat(f.line()).isEqualTo(2);
+    // At the owner value itself, not at the document.
+    assertThat(f.line()).isEqualTo(5);
+    assertThat(f.column()).isEqualTo(53);
     assertThat(f.message()).isEqualTo("spec.owner of component:default/svc-1 and 11 other references name"
         + " group:default/platform, which is not in the catalog.");
     assertThat(f.recommendation().action()).contains("in all 12 places")
         .contains("list it under external in .whodecides.yaml");
     assertThat(f.places()).hasSize(12);
-    assertThat(f.places().get(0)).isEqualTo(new Place("component:default/svc-1", "spec.owner", f.file(), 2, 1));
+    assertThat(f.places().get(0)).isEqualTo(new Place("component:default/svc-1", "spec.owner", f.file(), 5, 53));
     assertThat(f.places()).extracting(Place::file).isSorted();
     assertThat(f.places()).extracting(Place::entity).doesNotHaveDuplicates();
   }
