@@ -2,6 +2,7 @@ package dev.whodecides.assess;
 
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.Role;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class Questionnaire {
    * The starter catalog: the team as a Group and one Decision per decision type the assessment
    * asked about, owners left for the team to fill in.
    */
-  public static String starterCatalog(String team, Map<String, Answer> answers) {
+  public static String starterCatalog(String team, Map<String, Answer> answers, LocalDate reviewBy) {
     StringBuilder y = new StringBuilder();
     y.append("# Starter catalog written by `whodecides assess`. Fill in each owner: one person\n")
         .append("# (user:NAME) who makes the call. Until then the decision counts as unowned and\n")
@@ -91,7 +92,8 @@ public final class Questionnaire {
           .append(q.isGap(a) ? " (" + q.gap() + "; usually a " + type.role().id() + "'s call)" : " (someone holds it: name them)")
           .append("\napiVersion: whodecides.dev/v1\nkind: Decision\nmetadata:\n  name: ").append(team).append('-')
           .append(type.id()).append("\nspec:\n  type: ").append(type.id()).append("\n  scope: group:").append(team)
-          .append("\n  # owner: user:NAME\n");
+          .append("\n  # owner: user:NAME\n  reviewBy: ").append(reviewBy)
+          .append("   # the owner re-confirms by then that the call is still theirs\n");
     });
     return y.toString();
   }

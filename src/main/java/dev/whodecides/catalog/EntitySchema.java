@@ -368,8 +368,11 @@ public final class EntitySchema {
           p.add(new Issue("/spec/type", "spec.type '" + shorten(t) + "' is not a decision type; use one of "
               + sorted(DECISION_TYPES)));
         }
-        optionalText(p, spec, "owner");
+        optionalText(p, spec, "owner", "reviewBy");
         optionalTextList(p, spec, "consulted", "informed");
+        if (spec.get("reviewBy") instanceof String r && !isDate(r)) {
+          p.add(new Issue("/spec/reviewBy", "spec.reviewBy '" + shorten(r) + "' is not a date; write it YYYY-MM-DD, e.g. 2027-06-01"));
+        }
       }
       case USECASE -> {
         required(p, spec, "team");
@@ -574,5 +577,14 @@ public final class EntitySchema {
 
   private static String sorted(Set<String> s) {
     return String.join(", ", new TreeSet<>(s));
+  }
+
+  private static boolean isDate(String text) {
+    try {
+      java.time.LocalDate.parse(text.strip());
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 }

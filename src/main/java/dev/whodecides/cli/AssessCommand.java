@@ -9,6 +9,7 @@ import dev.whodecides.catalog.YamlReader;
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
 import dev.whodecides.report.Json;
+import dev.whodecides.rules.StaleDecision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +54,19 @@ final class AssessCommand implements Callable<Integer> {
   @Option(names = "--write", paramLabel = "DIR",
       description = "Write a starter catalog (the team and its Decisions, owners left to fill in) to DIR/whodecides.yaml.")
   Path writeDir;
+
+  @Option(names = "--today", paramLabel = "DATE",
+      description = "The day the starter catalog is written, YYYY-MM-DD (default: today); each Decision's reviewBy is"
+          + " six months later.")
+  String today;
+
+  private LocalDate reviewDay() {
+    try {
+      return today == null ? LocalDate.now(ZoneId.systemDefault()) : LocalDate.parse(today);
+    } catch (DateTimeParseException e) {
+      throw new UserError("--today must be a date written YYYY-MM-DD, not '" + today + "'");
+    }
+  }
 
   @Option(names = "--team", paramLabel = "NAME", defaultValue = "my-team",
       description = "The team's catalog name in the starter catalog (default: ${DEFAULT-VALUE}).")
@@ -120,7 +137,8 @@ final class AssessCommand implements Callable<Integer> {
     if (target != null) {
       try {
         Files.createDirectories(writeDir);
-        Files.writeString(target, Questionnaire.starterCatalog(team, answers));
+        Files.writeString(target, Questionnaire.starterCatalog(team, answers,
+            reviewDay().plusMonths(StaleDecision.REVIEW_MONTHS)));
       } catch (IOException e) {
         throw new UserError("cannot write " + target + " (" + e.getMessage() + ")");
       }

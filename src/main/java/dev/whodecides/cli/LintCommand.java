@@ -106,7 +106,7 @@ final class LintCommand implements Callable<Integer> {
   Path baseline;
 
   @Option(names = "--today", paramLabel = "DATE",
-      description = "Judge waiver expiry as of this date, YYYY-MM-DD (default: today).")
+      description = "Judge waiver expiry and Decision review dates as of this date, YYYY-MM-DD (default: today).")
   String today;
 
   @Option(names = "--all",

@@ -27,6 +27,7 @@ public final class BuiltInRules {
       new NoRoadmapOwner(),
       new NoShipAuthority(),
       new OneTitleOnly(),
+      new StaleDecision(),
       new TitleMismatch(),
       new UnjustifiedInvestment(),
       new UnknownReference(),

@@ -4,6 +4,7 @@ import dev.whodecides.rules.BuiltInRules;
 import dev.whodecides.rules.Finding;
 import dev.whodecides.rules.RuleDescriptor;
 import dev.whodecides.rules.Severity;
+import dev.whodecides.rules.StaleDecision;
 import dev.whodecides.store.Store;
 import dev.whodecides.web.view.Model.Chrome;
 import dev.whodecides.web.view.Model.Link;
@@ -20,6 +21,9 @@ final class OverviewPage {
 
   /** How many lint runs the trend shows. */
   static final int TREND_RUNS = 40;
+
+  /** The rule whose findings are the decisions due for re-confirmation, counted on their own tile. */
+  static final String STALE = new StaleDecision().descriptor().id();
 
   private OverviewPage() {}
 
@@ -41,6 +45,7 @@ final class OverviewPage {
             r.findings()))
         .toList();
     return new Overview(chrome, a.catalog().size(), a.catalog().files(), a.matrix().rows().size(), a.gapCells(),
+        byRule.getOrDefault(STALE, 0L),
         a.lint().count(Severity.ERROR), a.lint().count(Severity.WARNING), a.lint().count(Severity.INFO), rules,
         trend.isEmpty() ? null : TrendCharts.of(trend), trend, kinds);
   }

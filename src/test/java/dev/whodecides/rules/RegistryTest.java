@@ -27,7 +27,7 @@ class RegistryTest {
     assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
     assertThat(ids).containsExactly("both-hats", "conflicting-owners", "duplicated-work", "expired-waiver", "generic-resource", "group-owns-decision",
         "guarantee-broken", "improvement-without-business-impact", "invalid-entity", "manual-fix-suffices", "missing-skill",
-        "model-before-problem", "no-decision-rights", "no-guarantees", "no-roadmap-owner", "no-ship-authority", "one-title-only", "title-mismatch",
+        "model-before-problem", "no-decision-rights", "no-guarantees", "no-roadmap-owner", "no-ship-authority", "one-title-only", "stale-decision", "title-mismatch",
         "unjustified-investment",
         "unknown-reference", "unused-waiver");
   }

@@ -46,8 +46,8 @@ public final class Model {
   /** The trend as a chart: its size, the largest run for the scale, the bars and each run's hover column. */
   public record TrendChart(int width, int height, long max, List<TrendBar> bars, List<Integer> columns, int barWidth) {}
 
-  public record Overview(Chrome chrome, int entities, int files, int products, long gapCells, long errors,
-      long warnings, long infos, List<RuleCount> rules, TrendChart chart, List<TrendPoint> trend,
+  public record Overview(Chrome chrome, int entities, int files, int products, long gapCells, long staleDecisions,
+      long errors, long warnings, long infos, List<RuleCount> rules, TrendChart chart, List<TrendPoint> trend,
       List<Link> kinds) {}
 
   /**
