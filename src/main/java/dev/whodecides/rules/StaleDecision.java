@@ -1,7 +1,6 @@
 package dev.whodecides.rules;
 
 import dev.whodecides.catalog.Entity;
-import dev.whodecides.catalog.FieldPosition;
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
 import dev.whodecides.vocabulary.Kind;
@@ -42,8 +41,7 @@ public final class StaleDecision implements Rule {
       String who = owner == null ? "it names no owner, so whoever answers for " + (scope == null ? "its scope" : scope)
           + " should say who holds it now"
           : owner + " should re-confirm that they still hold it, or name who does now";
-      int[] at = FieldPosition.of(d, "/spec/reviewBy").orElse(new int[] {d.line(), d.column()});
-      out.about(d.ref()).report(d.ref(), d.file(), at[0], at[1],
+      out.about(d.ref()).at("/spec/reviewBy", false).report(d.ref(), d.file(), d.line(), d.column(),
           what + " was due for review on " + due + " (" + days + (days == 1 ? " day" : " days") + " ago): " + who + ".",
           type == null ? null : type.role().id(),
           (owner == null ? "Name the person who makes this call as owner" : "Have " + owner + " confirm the call is still"
