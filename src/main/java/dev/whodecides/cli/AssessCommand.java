@@ -18,9 +18,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,13 +57,6 @@ final class AssessCommand implements Callable<Integer> {
           + " six months later.")
   String today;
 
-  private LocalDate reviewDay() {
-    try {
-      return today == null ? LocalDate.now(ZoneId.systemDefault()) : LocalDate.parse(today);
-    } catch (DateTimeParseException e) {
-      throw new UserError("--today must be a date written YYYY-MM-DD, not '" + today + "'");
-    }
-  }
 
   @Option(names = "--team", paramLabel = "NAME", defaultValue = "my-team",
       description = "The team's catalog name in the starter catalog (default: ${DEFAULT-VALUE}).")
@@ -138,7 +128,7 @@ final class AssessCommand implements Callable<Integer> {
       try {
         Files.createDirectories(writeDir);
         Files.writeString(target, Questionnaire.starterCatalog(team, answers,
-            reviewDay().plusMonths(StaleDecision.REVIEW_MONTHS)));
+            Today.of(today).plusMonths(StaleDecision.REVIEW_MONTHS)));
       } catch (IOException e) {
         throw new UserError("cannot write " + target + " (" + e.getMessage() + ")");
       }

@@ -17,9 +17,19 @@ final class AuthorityCli {
    * since an answer from part of it could name the wrong person.
    */
   static Authority load(List<Path> paths, PrintWriter err) {
-    Catalog catalog = Output.load(paths, err);
+    return load(paths, err, new BackstageOptions());
+  }
+
+  /**
+   * The authority of the catalog at {@code paths} and, with --backstage, of the running Backstage
+   * beside them; a Backstage that cannot be read is refused like an unreadable file.
+   */
+  static Authority load(List<Path> paths, PrintWriter err, BackstageOptions backstage) {
+    List<Path> roots = paths == null ? List.of() : paths;
+    backstage.check(roots);
+    Catalog catalog = Output.load(roots, err, p -> false, backstage.read());
     if (catalog.hasFatalProblems()) {
-      throw new UserError("the catalog has files that cannot be read (listed above); fix them, then ask again");
+      throw new UserError("the catalog has files (or a Backstage) that cannot be read (listed above); fix them, then ask again");
     }
     return Authority.of(Ownership.of(catalog));
   }

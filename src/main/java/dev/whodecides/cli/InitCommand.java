@@ -6,14 +6,17 @@ import dev.whodecides.decisions.Ownership;
 import dev.whodecides.init.DraftYaml;
 import dev.whodecides.init.Planner;
 import dev.whodecides.init.TeamDrafts;
+import dev.whodecides.rules.StaleDecision;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +33,11 @@ final class InitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or directories (searched for *.yaml, *.yml).")
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "Catalog files or directories (searched for *.yaml, *.yml); optional with --backstage.")
   List<Path> paths;
+
+  @Mixin BackstageOptions backstage;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "Where to write the files, one per team (<team>.yaml); lint PATH DIR afterwards.")
@@ -44,11 +50,19 @@ final class InitCommand implements Callable<Integer> {
       description = "The configuration to use instead of the .whodecides.yaml found as lint finds it (its exclude applies).")
   Path config;
 
+  @Option(names = "--today", paramLabel = "DATE",
+      description = "The day the Decisions are drafted, YYYY-MM-DD (default: today); each one's reviewBy is six months"
+          + " later, when lint's stale-decision asks for the owner to be confirmed again.")
+  String today;
+
   @Override
   public Integer call() {
-    Config cfg = Configs.load(config, paths.get(0));
+    LocalDate reviewBy = Today.of(today).plusMonths(StaleDecision.REVIEW_MONTHS);
+    paths = paths == null ? List.of() : paths;
+    backstage.check(paths);
+    Config cfg = Configs.load(config, paths.isEmpty() ? null : paths.get(0));
     PrintWriter err = spec.commandLine().getErr();
-    Catalog catalog = Output.load(paths, err, cfg.excluded());
+    Catalog catalog = Output.load(paths, err, cfg.excluded(), backstage.read());
     if (catalog.hasFatalProblems()) {
       throw new UserError("some input could not be read (see the errors above); fix it before drafting Decisions,"
           + " so that no team is missed");
@@ -80,7 +94,7 @@ final class InitCommand implements Callable<Integer> {
     try {
       Files.createDirectories(out);
       for (TeamDrafts t : teams) {
-        Files.writeString(out.resolve(t.fileName()), DraftYaml.of(t));
+        Files.writeString(out.resolve(t.fileName()), DraftYaml.of(t, reviewBy));
         decisions += t.drafts().size();
         o.println("wrote " + out.resolve(t.fileName()) + ": " + t.drafts().size()
             + (t.drafts().size() == 1 ? " Decision" : " Decisions") + " for " + t.team());
@@ -88,9 +102,15 @@ final class InitCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write to --out " + out + " (" + e.getMessage() + "); choose a writable directory");
     }
+    List<String> lintArgs = new ArrayList<>();
+    if (backstage.given()) {
+      lintArgs.add("--backstage " + backstage.url);
+    }
+    paths.forEach(p -> lintArgs.add(p.toString()));
+    lintArgs.add(out.toString());
     o.println(decisions + " Decisions for " + teams.size() + (teams.size() == 1 ? " team" : " teams")
-        + ", none with an owner yet. Name the owners, then run: whodecides lint " + String.join(" ",
-            paths.stream().map(Path::toString).toList()) + " " + out);
+        + ", none with an owner yet (review by " + reviewBy + "). Name the owners, then run: whodecides lint "
+        + String.join(" ", lintArgs));
     o.flush();
     return 0;
   }

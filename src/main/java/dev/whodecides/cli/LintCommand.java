@@ -23,8 +23,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -135,12 +133,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate day;
-    try {
-      day = today == null ? LocalDate.now(ZoneId.systemDefault()) : LocalDate.parse(today);
-    } catch (DateTimeParseException e) {
-      throw new UserError("--today must be a date written YYYY-MM-DD, not '" + today + "'");
-    }
+    LocalDate day = Today.of(today);
     paths = paths == null ? List.of() : paths;
     backstage.check(paths);
     Path first = paths.isEmpty() ? null : paths.get(0);

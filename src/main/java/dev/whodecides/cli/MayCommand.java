@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +24,10 @@ final class MayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or directories.")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Catalog files or directories; optional with --backstage.")
   List<Path> paths;
+
+  @Mixin BackstageOptions backstage;
 
   @Option(names = "--user", required = true, paramLabel = "REF", description = "The person, e.g. user:lena.vogel.")
   String user;
@@ -41,7 +44,7 @@ final class MayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Authority authority = AuthorityCli.load(paths, spec.commandLine().getErr());
+    Authority authority = AuthorityCli.load(paths, spec.commandLine().getErr(), backstage);
     Authority.Verdict verdict;
     try {
       verdict = authority.may(authority.user(user), Authority.decisionType(decision), authority.scope(scope));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +25,10 @@ final class WhoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Catalog files or directories.")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Catalog files or directories; optional with --backstage.")
   List<Path> paths;
+
+  @Mixin BackstageOptions backstage;
 
   @Option(names = "--scope", required = true, paramLabel = "REF",
       description = "The entity: a Component, API, Resource, System, Domain or Group.")
@@ -39,7 +42,7 @@ final class WhoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Authority authority = AuthorityCli.load(paths, spec.commandLine().getErr());
+    Authority authority = AuthorityCli.load(paths, spec.commandLine().getErr(), backstage);
     AuthorityJson.WhoJson who;
     try {
       EntityRef ref = authority.scope(scope);

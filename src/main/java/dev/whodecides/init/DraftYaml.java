@@ -2,6 +2,7 @@ package dev.whodecides.init;
 
 import dev.whodecides.vocabulary.DecisionType;
 import dev.whodecides.vocabulary.EntityRef;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,13 +14,14 @@ public final class DraftYaml {
 
   private DraftYaml() {}
 
-  /** The file's text. */
-  public static String of(TeamDrafts team) {
+  /** The file's text; every Decision is to be reviewed by {@code reviewBy}. */
+  public static String of(TeamDrafts team, LocalDate reviewBy) {
     StringBuilder y = new StringBuilder();
     y.append("# Decision rights of ").append(team.displayName()).append(" (").append(team.team())
         .append("), drafted by whodecides init.\n")
         .append("# Each Decision below has no owner yet, which whodecides reports as an open gap. Name one person\n")
-        .append("# per Decision (uncomment an owner line or write your own), or leave it empty on purpose.\n");
+        .append("# per Decision (uncomment an owner line or write your own), or leave it empty on purpose.\n")
+        .append("# reviewBy is when lint asks for each owner to be confirmed again (stale-decision).\n");
     for (Draft d : team.drafts()) {
       y.append("---\n");
       y.append("# ").append(question(d.type())).append(" For ").append(d.scope());
@@ -51,6 +53,7 @@ public final class DraftYaml {
           y.append("  # owner: ").append(c.person()).append('\n');
         }
       }
+      y.append("  reviewBy: ").append(reviewBy).append('\n');
     }
     return y.toString();
   }

@@ -245,4 +245,64 @@ class BackstageIT {
         + ": cannot reach Backstage (connection refused); check --backstage and that Backstage runs");
     assertThat(told(run.out())).anyMatch(f -> f.startsWith("invalid-entity error decision:default/pricing-budget"));
   }
+
+  @Test
+  void whoAndMayAnswerTheSameThroughBackstage() throws Exception {
+    Path decisions = EXAMPLE.resolve("decisions");
+    Run direct = whodecides(null, "who", "--format", "json", "--scope", "assortment-optimizer", EXAMPLE.resolve("org"),
+        EXAMPLE.resolve("domains"), EXAMPLE.resolve("systems"), EXAMPLE.resolve("components"), decisions);
+    Run live = whodecides(backstage.token, "who", "--format", "json", "--scope", "assortment-optimizer",
+        "--backstage", backstage.url, decisions);
+    assertThat(direct.status()).as(direct.err()).isZero();
+    assertThat(live.status()).as(live.err()).isZero();
+    assertThat(JSON.readTree(live.out())).isEqualTo(JSON.readTree(direct.out()));
+    assertThat(JSON.readTree(live.out()).path("decisions").toString()).contains("user:default/felix.braun");
+
+    Run allowed = whodecides(backstage.token, "may", "--format", "json", "--user", "lena.vogel", "--decision", "release",
+        "--scope", "markdown-pricing", "--backstage", backstage.url, decisions);
+    assertThat(allowed.status()).as(allowed.err()).isZero();
+    assertThat(JSON.readTree(allowed.out()).path("allowed").asBoolean()).isTrue();
+    Run refused = whodecides(backstage.token, "may", "--user", "jonas.berg", "--decision", "release",
+        "--scope", "markdown-pricing", "--backstage", backstage.url, decisions);
+    assertThat(refused.status()).as(refused.err()).isEqualTo(1);
+    assertThat(refused.out()).startsWith("not allowed: ");
+
+    // Without Backstage's answer the question is not answered from half a catalog.
+    Run wrongToken = whodecides("not-the-token", "may", "--user", "lena.vogel", "--decision", "release",
+        "--scope", "markdown-pricing", "--backstage", backstage.url, decisions);
+    assertThat(wrongToken.status()).isEqualTo(2);
+    assertThat(wrongToken.err()).contains("(401 Unauthorized)").contains("cannot be read").doesNotContain("Exception");
+    assertThat(wrongToken.out()).isEmpty();
+  }
+
+  @Test
+  void initDraftsFromBackstageWhatItDraftsFromTheFiles() throws Exception {
+    Path fromFiles = dir.resolve("init-files");
+    Path fromBackstage = dir.resolve("init-backstage");
+    Run direct = whodecides(null, "init", "--today", "2026-12-02", "--out", fromFiles, EXAMPLE.resolve("org"),
+        EXAMPLE.resolve("domains"), EXAMPLE.resolve("systems"), EXAMPLE.resolve("components"),
+        EXAMPLE.resolve("decisions"));
+    Run live = whodecides(backstage.token, "init", "--today", "2026-12-02", "--out", fromBackstage, "--backstage",
+        backstage.url, EXAMPLE.resolve("decisions"));
+    assertThat(direct.status()).as(direct.err()).isZero();
+    assertThat(live.status()).as(live.err()).isZero();
+    assertThat(live.out()).contains("whodecides lint --backstage " + backstage.url);
+    List<Path> drafted = yamlIn(fromFiles);
+    assertThat(drafted).isNotEmpty();
+    for (Path f : drafted) {
+      assertThat(fromBackstage.resolve(f.getFileName().toString())).as("drafted through Backstage")
+          .hasContent(Files.readString(f));
+    }
+    // Backstage also holds the shared examples' teams, which get files of their own.
+    assertThat(yamlIn(fromBackstage)).hasSizeGreaterThan(drafted.size());
+    Run lint = whodecides(backstage.token, "lint", "--format", "json", "--fail-on", "never", "--backstage",
+        backstage.url, EXAMPLE.resolve("decisions"), fromBackstage);
+    assertThat(lint.status()).as(lint.err()).isZero();
+    assertThat(told(lint.out())).noneMatch(f -> f.startsWith("no-decision-rights"));
+    for (JsonNode f : JSON.readTree(lint.out()).path("findings")) {
+      if (f.path("file").asText().contains("init-backstage")) {
+        assertThat(f.path("rule").asText()).as(f.toString()).isNotIn("invalid-entity", "unknown-reference");
+      }
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.whodecides.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whodecides.CliRun;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
@@ -97,6 +98,10 @@ class InitTest {
     return Linter.lint(CatalogLoader.load(paths), LintOptions.defaults());
   }
 
+  private static List<String> rulesIn(String json) throws IOException {
+    return new ObjectMapper().readTree(json).path("findings").findValuesAsText("rule");
+  }
+
   private static Set<String> rules(LintResult r) {
     return r.findings().stream().map(Finding::rule).collect(Collectors.toSet());
   }
@@ -112,7 +117,7 @@ class InitTest {
     assertThat(first.findings()).filteredOn(f -> f.rule().equals("no-guarantees")).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("no data contract").doesNotContain("owner"));
     Path out = dir.resolve("decisions");
-    CliRun.Run run = CliRun.run("init", catalog.toString(), "--out", out.toString());
+    CliRun.Run run = CliRun.run("init", catalog.toString(), "--out", out.toString(), "--today", "2026-12-02");
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains("wrote " + out.resolve("replenishment.yaml"))
         .contains("wrote " + out.resolve("pricing.yaml"));
@@ -124,6 +129,11 @@ class InitTest {
         .contains("name: forecast-explorer-release\nspec:\n  type: release\n  scope: component:default/forecast-explorer\n")
         .contains("name: forecast-explorer-roadmap\n")
         .doesNotContain("\n  owner:");
+    // Every drafted Decision is to be confirmed again six months after the day it was drafted.
+    assertThat(List.of(replenishment.split("\n---\n")).subList(1, 6))
+        .allSatisfy(d -> assertThat(d + "\n").contains("\n  reviewBy: 2027-06-02\n"));
+    assertThat(replenishment.split("\n---\n")).hasSize(6);
+    assertThat(run.out()).contains("(review by 2027-06-02)");
     // Candidates: the product owner for release, the product manager for roadmap, and the head of
     // the department above the team for both; never the data scientist.
     String release = replenishment.substring(replenishment.indexOf("# Who says"), replenishment.indexOf("supply-planning-release"));
@@ -140,6 +150,28 @@ class InitTest {
         .hasSize(3).allSatisfy(f -> assertThat(f.message()).contains("names no owner"));
     assertThat(after.catalog().loadProblems()).isEmpty();
     assertThat(after.catalog().schemaProblems()).isEmpty();
+    assertThat(rules(after)).doesNotContain("stale-decision");
+  }
+
+  @Test
+  void draftsGoStaleSixMonthsOnAndABadTodayIsUsage(@TempDir Path dir) throws IOException {
+    Path catalog = dir.resolve("catalog.yaml");
+    Files.writeString(catalog, TEAM);
+    Path out = dir.resolve("decisions");
+    CliRun.Run run = CliRun.run("init", catalog.toString(), "--out", out.toString(), "--today", "2026-01-31");
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(Files.readString(out.resolve("pricing.yaml"))).contains("\n  reviewBy: 2026-07-31\n");
+    CliRun.Run onTime = CliRun.run("lint", "--format", "json", "--fail-on", "never", "--today", "2026-07-31",
+        catalog.toString(), out.toString());
+    assertThat(rulesIn(onTime.out())).isNotEmpty().doesNotContain("stale-decision");
+    CliRun.Run late = CliRun.run("lint", "--format", "json", "--fail-on", "never", "--today", "2026-08-01",
+        catalog.toString(), out.toString());
+    assertThat(rulesIn(late.out())).contains("stale-decision");
+
+    CliRun.Run bad = CliRun.run("init", catalog.toString(), "--out", dir.resolve("x").toString(), "--today", "31.01.2026");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("--today must be a date written YYYY-MM-DD, not '31.01.2026'").doesNotContain("Exception");
+    assertThat(dir.resolve("x")).doesNotExist();
   }
 
   @Test
