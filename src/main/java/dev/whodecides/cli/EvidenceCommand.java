@@ -4,16 +4,14 @@ import dev.whodecides.evidence.EvidenceIndex;
 import dev.whodecides.evidence.Hit;
 import dev.whodecides.evidence.Passage;
 import dev.whodecides.knowledge.Times;
+import dev.whodecides.report.EvidenceJson;
 import dev.whodecides.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,11 +59,7 @@ final class EvidenceCommand implements Callable<Integer> {
       }
       List<Hit> hits = index.search(query, limit, null);
       if (format == Format.json) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Hit h : hits) {
-          rows.add(json(h.passage()));
-        }
-        out.print(Json.write(Map.of("hits", rows)));
+        out.print(Json.write(EvidenceJson.hits(hits)));
       } else {
         if (hits.isEmpty()) {
           out.println("No passage matches \"" + query + "\".");
@@ -85,21 +79,6 @@ final class EvidenceCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
-  }
-
-  static Map<String, Object> json(Passage p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("episode", p.slug());
-    m.put("title", p.title());
-    m.put("short", p.shortTitle());
-    m.put("guests", p.guests());
-    m.put("speakers", p.speakers());
-    m.put("chapter", p.chapter());
-    m.put("from", Times.format(p.from()));
-    m.put("to", Times.format(p.to()));
-    m.put("text", p.text());
-    m.put("url", p.url());
-    return m;
   }
 
   static String title(Passage p) {

@@ -2,17 +2,14 @@ package dev.whodecides.cli;
 
 import dev.whodecides.knowledge.Citation;
 import dev.whodecides.knowledge.Knowledge;
-import dev.whodecides.rules.BuiltInRules;
-import dev.whodecides.rules.RuleDescriptor;
-import dev.whodecides.vocabulary.DecisionType;
-import dev.whodecides.vocabulary.Role;
+import dev.whodecides.report.ExplainJson;
+import dev.whodecides.report.Json;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,73 +18,65 @@ import picocli.CommandLine.Spec;
     description = "Explain a rule, a role or a decision type, with the podcast evidence behind it.")
 final class ExplainCommand implements Callable<Integer> {
 
+  enum Format { text, json }
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "ID", description = "A rule id (no-ship-authority), role id (product-owner) or decision type (release).")
   String id;
 
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
   @Override
   public Integer call() {
-    Knowledge k = Knowledge.builtIn();
+    ExplainJson.CardJson card = ExplainJson.card(id, Knowledge.builtIn())
+        .orElseThrow(() -> new UserError(ExplainJson.unknown(id)));
     PrintWriter out = spec.commandLine().getOut();
-    String key = id.trim().toLowerCase(Locale.ROOT);
-    var rule = BuiltInRules.byId(key);
-    if (rule.isPresent()) {
-      RuleDescriptor d = rule.get().descriptor();
-      out.println("rule " + d.id() + " (" + d.severity().id() + ")");
+    if (format == Format.json) {
+      out.print(Json.write(card));
+    } else if (card instanceof ExplainJson.RuleJson r) {
+      out.println("rule " + r.id() + " (" + r.severity() + ")");
       out.println();
-      out.println(wrap(d.summary()));
-      k.rule(d.id()).ifPresent(card -> {
+      out.println(wrap(r.summary()));
+      if (r.why() != null) {
         out.println();
-        out.println(wrap(card.why()));
-        claims(out, k, card.claims());
-      });
-      out.println();
-      out.println("Recommends: " + (d.role() == null ? "depends on the decision involved" : d.role()));
-      out.println("Docs:       " + d.docsPath());
-    } else if (Role.byId(key).isPresent()) {
-      Role role = Role.byId(key).get();
-      Knowledge.RoleCard card = k.role(role.id()).orElseThrow();
-      out.println("role " + role.id() + ": " + card.name());
-      out.println();
-      out.println(wrap(card.summary()));
-      out.println();
-      out.println("Decides:        " + String.join(", ", DecisionType.of(role).stream().map(DecisionType::id).toList()));
-      out.println(wrap("What it decides: " + card.decides()));
-      out.println(wrap("Without it: " + card.withoutIt()));
-      out.println(wrap("How to tell it is missing: " + card.signal()));
-      claims(out, k, card.claims());
-    } else if (DecisionType.byId(key).isPresent()) {
-      DecisionType type = DecisionType.byId(key).get();
-      Knowledge.DecisionCard card = k.decisionType(type.id()).orElseThrow();
-      out.println("decision type " + type.id() + ": " + card.name());
-      out.println();
-      out.println(wrap(card.question()));
-      out.println();
-      out.println("Usually owned by: " + type.role().id());
-      claims(out, k, card.claims());
-    } else {
-      TreeSet<String> known = new TreeSet<>();
-      BuiltInRules.descriptors().forEach(d -> known.add(d.id()));
-      for (Role r : Role.values()) {
-        known.add(r.id());
+        out.println(wrap(r.why()));
+        claims(out, r.evidence());
       }
-      for (DecisionType t : DecisionType.values()) {
-        known.add(t.id());
-      }
-      throw new UserError("'" + id + "' is not a rule, role or decision type; try one of " + String.join(", ", known));
+      out.println();
+      out.println("Recommends: " + (r.recommends() == null ? "depends on the decision involved" : r.recommends()));
+      out.println("Docs:       " + r.docs());
+    } else if (card instanceof ExplainJson.RoleJson r) {
+      out.println("role " + r.id() + ": " + r.name());
+      out.println();
+      out.println(wrap(r.summary()));
+      out.println();
+      out.println("Decides:        " + String.join(", ", r.decides()));
+      out.println(wrap("What it decides: " + r.whatItDecides()));
+      out.println(wrap("Without it: " + r.withoutIt()));
+      out.println(wrap("How to tell it is missing: " + r.signal()));
+      claims(out, r.evidence());
+    } else if (card instanceof ExplainJson.DecisionTypeJson t) {
+      out.println("decision type " + t.id() + ": " + t.name());
+      out.println();
+      out.println(wrap(t.question()));
+      out.println();
+      out.println("Usually owned by: " + t.usuallyOwnedBy());
+      claims(out, t.evidence());
     }
     out.flush();
     return 0;
   }
 
-  private static void claims(PrintWriter out, Knowledge k, List<String> ids) {
+  private static void claims(PrintWriter out, List<ExplainJson.ClaimJson> claims) {
     out.println();
     out.println("Evidence:");
-    for (Knowledge.Claim c : k.claims(ids)) {
-      out.println(indent(wrap("- " + c.text().strip()), "  "));
-      for (Citation cite : k.citations(c)) {
-        out.println("      " + cite.label());
+    for (ExplainJson.ClaimJson c : claims) {
+      out.println(indent(wrap("- " + c.text()), "  "));
+      for (Json.CitationJson cite : c.citations()) {
+        out.println("      " + new Citation(cite.source(), cite.guest(), cite.episode(), cite.from(), cite.to(), cite.url())
+            .label());
         out.println("      " + cite.url());
       }
     }

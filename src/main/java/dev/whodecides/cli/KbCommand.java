@@ -9,6 +9,7 @@ import dev.whodecides.evidence.Hit;
 import dev.whodecides.evidence.Passage;
 import dev.whodecides.knowledge.Times;
 import dev.whodecides.knowledge.Knowledge;
+import dev.whodecides.report.EvidenceJson;
 import dev.whodecides.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +91,7 @@ final class KbCommand implements Runnable {
           m.put("keyTerms", c.keyTerms());
           m.put("sharedTerms", c.sharedTerms());
           m.put("problems", c.problems());
-          m.put("best", c.best() == null ? null : EvidenceCommand.json(c.best()));
+          m.put("best", c.best() == null ? null : EvidenceJson.passage(c.best()));
           rows.add(m);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -154,13 +155,7 @@ final class KbCommand implements Runnable {
       try (EvidenceIndex index = options.open(spec.commandLine().getErr())) {
         List<Hit> hits = index.search(claim, limit, null);
         if (format == Format.json) {
-          List<Map<String, Object>> rows = new ArrayList<>();
-          for (Hit h : hits) {
-            Map<String, Object> m = EvidenceCommand.json(h.passage());
-            m.put("score", h.score());
-            rows.add(m);
-          }
-          out.print(Json.write(Map.of("suggestions", rows)));
+          out.print(Json.write(EvidenceJson.suggestions(hits)));
         } else if (hits.isEmpty()) {
           out.println("No passage in the archive matches this claim; rephrase it with the words a speaker would use.");
         } else {

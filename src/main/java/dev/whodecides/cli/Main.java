@@ -35,6 +35,7 @@ public final class Main implements Runnable {
       ReleaseCommand.class,
       TokenCommand.class,
       ServeCommand.class,
+      McpCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class);
 

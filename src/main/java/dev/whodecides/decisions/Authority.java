@@ -89,6 +89,17 @@ public final class Authority {
         governing);
   }
 
+  /**
+   * The gaps lint reports (decisions a product needs an owner for and nobody holds, {@link Gaps}) on
+   * {@code scope} and what lies under it: the products whose ownership chain passes through it, so a
+   * System's components, a Domain's systems and theirs, a Group's products. Every gap when {@code scope}
+   * is null. In catalog order, each product's in {@link DecisionType} order.
+   */
+  public List<Gap> gaps(EntityRef scope) {
+    List<Gap> all = ownership.gaps().all();
+    return scope == null ? all : all.stream().filter(g -> ownership.chain(g.product()).contains(scope)).toList();
+  }
+
   /** Whether {@code user} holds {@code type} on {@code scope}, with the reason in one sentence. */
   public Verdict may(EntityRef user, DecisionType type, EntityRef scope) {
     Holding h = who(scope, type);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering the README promises, checked on the compiled product classes: the domain core
- * depends on no adapter, nothing but the entry point reaches into cli or web, and no two packages
- * depend on each other in a circle.
+ * depends on no adapter, nothing but the entry point reaches into cli, web or mcp, only mcp speaks the
+ * Model Context Protocol SDK, and no two packages depend on each other in a circle.
  */
 class LayersTest {
 
@@ -69,6 +69,23 @@ class LayersTest {
     // cli is the entry point: `whodecides serve` starts the service, and nothing else may reach in.
     noClasses().that().resideOutsideOfPackages("dev.whodecides.web..", "dev.whodecides.cli..")
         .should().dependOnClassesThat().resideInAPackage("dev.whodecides.web..")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void onlyTheMcpPackageUsesTheMcpSdk() {
+    // The SDK (and the Reactor and Jackson 3 it brings) stays behind dev.whodecides.mcp; cli starts the
+    // server through that package without touching the protocol itself.
+    noClasses().that().resideOutsideOfPackage("dev.whodecides.mcp..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "reactor..")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void nothingButTheEntryPointImportsTheMcpServer() {
+    // cli is the entry point: `whodecides mcp` builds the server from the mcp package.
+    noClasses().that().resideOutsideOfPackages("dev.whodecides.mcp..", "dev.whodecides.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.whodecides.mcp..")
         .check(PRODUCT);
   }
 
