@@ -75,8 +75,8 @@ final class ExplainCommand implements Callable<Integer> {
     for (ExplainJson.ClaimJson c : claims) {
       out.println(indent(wrap("- " + c.text()), "  "));
       for (Json.CitationJson cite : c.citations()) {
-        out.println("      " + new Citation(cite.source(), cite.guest(), cite.episode(), cite.from(), cite.to(), cite.url())
-            .label());
+        Citation cited = new Citation(cite.source(), cite.guest(), cite.episode(), cite.from(), cite.to(), cite.url());
+        out.println("      " + cited.label());
         out.println("      " + cite.url());
       }
     }

@@ -31,7 +31,8 @@ final class McpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Catalog files or directories; optional with --backstage.")
+  @Parameters(arity = "0..*", paramLabel = "PATH",
+      description = "Catalog files or directories; optional with --backstage.")
   List<Path> paths;
 
   @Mixin BackstageOptions backstage;

@@ -47,7 +47,8 @@ final class OutputSchema {
       return object(c);
     }
     if (t instanceof Class<?> c && c.isSealed()) {
-      return Map.of("type", "object", "oneOf", Arrays.stream(c.getPermittedSubclasses()).map(OutputSchema::schema).toList());
+      return Map.of("type", "object",
+          "oneOf", Arrays.stream(c.getPermittedSubclasses()).map(OutputSchema::schema).toList());
     }
     throw new IllegalArgumentException("no JSON schema for " + t.getTypeName());
   }

@@ -142,8 +142,9 @@ public final class Tools {
       if (query == null) {
         throw new Refusal("give a query, e.g. who decides a model is good enough to ship");
       }
-      Object limit = args == null ? null : args.get("limit");
-      int n = limit == null ? 5 : limit instanceof Number num && num.doubleValue() == num.intValue() ? num.intValue() : -1;
+      Object limit = args.get("limit");
+      int n = limit == null ? 5
+          : limit instanceof Number num && num.doubleValue() == num.intValue() ? num.intValue() : -1;
       if (n < 1 || n > MAX_LIMIT) {
         throw new Refusal("limit must be a whole number between 1 and " + MAX_LIMIT + ", not " + limit);
       }
@@ -176,7 +177,7 @@ public final class Tools {
   }
 
   private static String string(Map<String, Object> args, String name) {
-    Object v = args == null ? null : args.get(name);
+    Object v = args.get(name);
     return v == null || v.toString().isBlank() ? null : v.toString().strip();
   }
 

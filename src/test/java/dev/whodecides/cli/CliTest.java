@@ -291,4 +291,33 @@ class CliTest {
     assertThat(sample).hasSizeGreaterThan(5);
     assertThat(r.out().lines().toList()).containsSubsequence(sample);
   }
+
+  @Test
+  void explainAsJsonIsTheCardTheTextShows() throws Exception {
+    Run text = run("explain", "data-product-owner");
+    JsonNode card = json(run("explain", "data-product-owner", "--format", "json").out());
+    assertThat(card.path("kind").asText()).isEqualTo("role");
+    assertThat(text.out()).startsWith("role data-product-owner: " + card.path("name").asText());
+    assertThat(card.path("decides").toString()).isEqualTo("[\"guarantees\",\"access-path\"]");
+    JsonNode claim = card.path("evidence").get(0);
+    assertThat(text.out()).contains(claim.path("citations").get(0).path("url").asText());
+    Run unknown = run("explain", "nonsense", "--format", "json");
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.out()).isEmpty();
+  }
+
+  @Test
+  void mcpRefusesWhatItCannotServeBeforeReadingStdin() {
+    Run none = run("mcp");
+    assertThat(none.status()).isEqualTo(2);
+    assertThat(none.err()).contains("give catalog files or directories, or --backstage URL");
+    Run missing = run("mcp", "no/such/dir");
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("none of the paths exist");
+    Run archive = run("mcp", EXAMPLE, "--archive", "no/such/podcast");
+    assertThat(archive.status()).isEqualTo(2);
+    assertThat(archive.err()).contains("--archive no/such/podcast is not a folder");
+    assertThat(run("mcp", EXAMPLE, "--backstage", "not a url").status()).isEqualTo(2);
+    assertThat(none.out() + missing.out() + archive.out()).isEmpty();
+  }
 }

@@ -128,4 +128,20 @@ class AuthorityTest {
     assertThat(AUTHORITY.scope("markdown-pricing")).isEqualTo(ref("component:markdown-pricing"));
     assertThat(AUTHORITY.scope("supply-planning")).isEqualTo(ref("system:supply-planning"));
   }
+
+  @Test
+  void gapsUnderAScopeAreLintsGapsOfWhatInheritsFromIt() {
+    assertThat(AUTHORITY.gaps(null)).isEqualTo(OWNERSHIP.gaps().all()).hasSize(4);
+    assertThat(AUTHORITY.gaps(ref("system:supply-planning"))).extracting(g -> g.product() + " " + g.type().id())
+        .containsExactly("component:default/demand-forecast roadmap", "component:default/demand-forecast-service roadmap");
+    // a Domain reaches its systems' components; a Group the products it owns
+    assertThat(AUTHORITY.gaps(ref("domain:commercial"))).isEqualTo(AUTHORITY.gaps(ref("system:supply-planning")));
+    assertThat(AUTHORITY.gaps(ref("group:assortment"))).extracting(g -> g.product() + " " + g.type().id())
+        .containsExactly("component:default/assortment-optimizer release");
+    assertThat(AUTHORITY.gaps(ref("component:markdown-pricing"))).isEmpty();
+    // every gap lies under some scope of its own chain, so asking each product finds each gap once
+    for (Gap g : OWNERSHIP.gaps().all()) {
+      assertThat(AUTHORITY.gaps(g.product())).contains(g);
+    }
+  }
 }

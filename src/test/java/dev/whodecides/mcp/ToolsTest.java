@@ -13,6 +13,7 @@ import dev.whodecides.knowledge.Knowledge;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,5 +161,25 @@ class ToolsTest {
       assertThat(s.tool().outputSchema()).as(s.tool().name()).containsEntry("type", "object");
       assertThat(s.tool().inputSchema()).as(s.tool().name()).containsEntry("type", "object");
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDocsPageDescribesEveryToolItsInputsAndQuotesRealAnswers() throws Exception {
+    String page = Files.readString(Path.of("docs/mcp.md"));
+    for (SyncToolSpecification s : tools().specifications()) {
+      String heading = "## `" + s.tool().name() + "`";
+      assertThat(page).contains(heading);
+      String section = page.substring(page.indexOf(heading) + heading.length());
+      section = section.substring(0, section.contains("\n## ") ? section.indexOf("\n## ") : section.length());
+      for (String input : ((Map<String, Object>) s.tool().inputSchema().get("properties")).keySet()) {
+        assertThat(section).as(s.tool().name()).contains("| `" + input + "` |");
+      }
+    }
+    assertThat(page).contains(text(tools().whoDecides(Map.of("scope", "component:demand-forecast", "decision",
+        "release"))).strip());
+    assertThat(page).contains(text(tools().mayDecide(Map.of("user", "user:felix.braun", "decision", "release",
+        "scope", "component:assortment-optimizer"))).strip());
+    assertThat(page).contains(text(tools().gaps(Map.of("scope", "system:supply-planning"))).strip());
   }
 }
