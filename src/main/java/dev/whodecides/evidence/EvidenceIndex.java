@@ -5,7 +5,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -92,15 +95,48 @@ public final class EvidenceIndex implements Closeable {
       build(archive, tmp);
       MAPPER.writeValue(tmp.resolve(SUMMARY).toFile(), ArchiveSummary.of(archive));
       Files.writeString(tmp.resolve("complete"), "ok\n");
-      deleteTree(dir);
-      try {
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, dir);
-      }
+      install(tmp, dir, rebuild);
       return new EvidenceIndex(FSDirectory.open(dir), true);
     }
     return new EvidenceIndex(FSDirectory.open(dir), false);
+  }
+
+  /**
+   * Puts the index built in {@code tmp} in place at {@code dir}. Two processes may build the same
+   * archive's index at once (two CI jobs sharing a cache): the folder is named by the archive's
+   * content, so whichever lands first is the same index, and the other one's copy is dropped. An
+   * index that is replaced ({@code rebuild}, or a folder left incomplete) is first renamed aside,
+   * so {@code dir} is never a half-deleted folder that another process is opening.
+   */
+  private static void install(Path tmp, Path dir, boolean rebuild) throws IOException {
+    if (!rebuild && Files.exists(dir.resolve("complete"))) {
+      deleteTree(tmp);
+      return;
+    }
+    Path aside = null;
+    if (Files.exists(dir)) {
+      aside = dir.resolveSibling(dir.getFileName() + ".old-" + ProcessHandle.current().pid());
+      deleteTree(aside);
+      try {
+        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+      } catch (NoSuchFileException e) {
+        aside = null;
+      }
+    }
+    try {
+      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      deleteTree(tmp); // another process put the same index in place meanwhile
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, dir);
+    }
+    if (aside != null) {
+      try {
+        deleteTree(aside);
+      } catch (IOException e) {
+        // an old copy left behind costs disk space only; the next rebuild removes it
+      }
+    }
   }
 
   /** Writes the passages of every episode of an archive into a new index folder. */

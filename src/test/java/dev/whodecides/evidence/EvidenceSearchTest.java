@@ -120,4 +120,32 @@ class EvidenceSearchTest {
       assertThat(changed.search("customer discovery hypothesis", 1, null).get(0).passage().slug()).isEqualTo("sara");
     }
   }
+
+  @Test
+  void twoProcessesBuildingTheSameIndexAtOnceLeaveOneWholeIndex(@TempDir Path dir) throws Exception {
+    Path archive = Files.createDirectories(dir.resolve("archive"));
+    Path cacheDir = dir.resolve("cache");
+    Files.copy(Shared.path("podcast/building-data-products-product-owner-vs-product-manager.md"),
+        archive.resolve("anna.md"));
+    // While this build reads the archive, another one finishes and puts the same index in place.
+    try (EvidenceIndex late = EvidenceIndex.open(cacheDir, archive, false, () -> {
+      try (EvidenceIndex early = EvidenceIndex.open(cacheDir, archive, false, () -> Archive.load(archive))) {
+        assertThat(early.built()).isTrue();
+        assertThat(early.search("two more weeks", 1, null)).isNotEmpty();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return Archive.load(archive);
+    })) {
+      assertThat(late.search("two more weeks", 1, null)).isNotEmpty();
+    }
+    // Asked to rebuild over an index in place, it replaces it whole.
+    try (EvidenceIndex forced = EvidenceIndex.open(cacheDir, archive, true, () -> Archive.load(archive))) {
+      assertThat(forced.search("two more weeks", 1, null)).isNotEmpty();
+    }
+    try (var left = Files.list(EvidenceIndex.location(cacheDir, archive).getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).as("no temporary or old copies left")
+          .containsExactly(EvidenceIndex.location(cacheDir, archive).getFileName().toString());
+    }
+  }
 }
