@@ -50,9 +50,14 @@ final class McpCommand implements Callable<Integer> {
       // (a library's banner or stray line) goes to standard error instead.
       OutputStream protocol = new FileOutputStream(FileDescriptor.out);
       System.setOut(System.err);
+      boolean debug = spec.commandLine().getParseResult().hasMatchedOption("--debug");
       Tools tools = new Tools(authority, Knowledge.builtIn(), index, e -> {
-        err.println("whodecides: internal error (" + e + ") while answering a tool call; this is a bug in"
-            + " whodecides, please report it");
+        if (debug) {
+          e.printStackTrace(err);
+        } else {
+          err.println("whodecides: internal error (" + e + ") while answering a tool call; this is a bug in"
+              + " whodecides, run again with --debug and report the stack trace");
+        }
         err.flush();
       });
       err.println("whodecides: serving the Model Context Protocol on stdin and stdout");

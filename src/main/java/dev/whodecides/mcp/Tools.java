@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The tools {@code whodecides mcp} offers and their handlers. Each answer is the JSON the matching
@@ -161,7 +162,7 @@ public final class Tools {
     }
   }
 
-  private CallToolResult answer(java.util.function.Supplier<Object> question) {
+  private CallToolResult answer(Supplier<Object> question) {
     Object value;
     try {
       value = question.get();

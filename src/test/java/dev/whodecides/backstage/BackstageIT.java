@@ -8,13 +8,23 @@ import dev.whodecides.Shared;
 import dev.whodecides.catalog.Catalog;
 import dev.whodecides.catalog.CatalogLoader;
 import dev.whodecides.catalog.Entity;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -273,6 +283,31 @@ class BackstageIT {
     assertThat(wrongToken.status()).isEqualTo(2);
     assertThat(wrongToken.err()).contains("(401 Unauthorized)").contains("cannot be read").doesNotContain("Exception");
     assertThat(wrongToken.out()).isEmpty();
+  }
+
+  @Test
+  void theMcpServerAnswersThroughBackstageAsFromTheFiles() throws Exception {
+    Path decisions = EXAMPLE.resolve("decisions");
+    Run direct = whodecides(null, "who", "--format", "json", "--scope", "assortment-optimizer", EXAMPLE.resolve("org"),
+        EXAMPLE.resolve("domains"), EXAMPLE.resolve("systems"), EXAMPLE.resolve("components"), decisions);
+    assertThat(direct.status()).as(direct.err()).isZero();
+    ServerParameters server = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+        .args("-cp", System.getProperty("java.class.path"), "dev.whodecides.cli.Main", "mcp", "--backstage",
+            backstage.url, decisions.toString())
+        .addEnvVar("WHODECIDES_BACKSTAGE_TOKEN", backstage.token).build();
+    McpSyncClient client = McpClient.sync(new StdioClientTransport(server, McpJsonDefaults.getMapper()))
+        .initializationTimeout(Duration.ofMinutes(2)).requestTimeout(Duration.ofSeconds(60)).build();
+    try {
+      client.initialize();
+      CallToolResult who = client.callTool(new CallToolRequest("who_decides", Map.of("scope", "assortment-optimizer")));
+      assertThat(who.isError()).isFalse();
+      assertThat(((TextContent) who.content().get(0)).text()).isEqualTo(direct.out());
+      CallToolResult gaps = client.callTool(new CallToolRequest("gaps", Map.of("scope", "group:assortment")));
+      assertThat(JSON.valueToTree(gaps.structuredContent()).path("gaps").findValuesAsText("entity"))
+          .containsExactly("component:default/assortment-optimizer");
+    } finally {
+      client.closeGracefully();
+    }
   }
 
   @Test
