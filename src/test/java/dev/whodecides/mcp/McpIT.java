@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * organization and the podcast archive, and the SDK's own client initializes, lists the tools and calls each
  * one over stdio. The answers are the command line's JSON; a refusal is an answer, and a question about an
  * entity the catalog lacks is a tool error with a clear message after which the server still answers.
+ * It runs the shaded jar, so an SDK service entry (its JSON mapper, its schema validator) lost in shading
+ * fails here.
  */
 class McpIT {
 
