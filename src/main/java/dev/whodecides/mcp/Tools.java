@@ -59,8 +59,9 @@ public final class Tools {
 
   /** Every tool with its handler, in the order {@code tools/list} gives them. */
   public List<SyncToolSpecification> specifications() {
-    String scope = "The entity as [kind:][namespace/]name (kind and namespace may be left out when the name is"
-        + " unique): a Component, API, Resource, System, Domain or Group, e.g. component:assortment-optimizer";
+    String scope = "The entity as [kind:][namespace/]name: a Component, API, Resource, System, Domain or Group,"
+        + " e.g. component:assortment-optimizer (without a kind, the name is tried as each of those in turn;"
+        + " the namespace defaults to default)";
     return List.of(
         spec(tool(WHO_DECIDES, "Who decides",
             "Who holds each decision type (or one) on an entity: the effective owner, the scope it is inherited"
