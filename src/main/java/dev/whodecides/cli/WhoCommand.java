@@ -46,8 +46,7 @@ final class WhoCommand implements Callable<Integer> {
     AuthorityJson.WhoJson who;
     try {
       EntityRef ref = authority.scope(scope);
-      who = AuthorityJson.who(ref, decision == null ? authority.who(ref)
-          : List.of(authority.who(ref, Authority.decisionType(decision))));
+      who = AuthorityJson.who(ref, authority.holdings(ref, decision));
     } catch (Authority.BadQuery e) {
       throw new UserError(e.getMessage());
     }

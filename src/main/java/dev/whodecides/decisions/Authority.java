@@ -69,6 +69,15 @@ public final class Authority {
     return Arrays.stream(DecisionType.values()).map(t -> who(scope, t)).toList();
   }
 
+  /**
+   * The {@code who} question as {@code who}, the API and the MCP tool ask it: every decision type on
+   * {@code scope} when {@code decision} is null, else only the type that word names (a {@link BadQuery}
+   * when it names none).
+   */
+  public List<Holding> holdings(EntityRef scope, String decision) {
+    return decision == null ? who(scope) : List.of(who(scope, decisionType(decision)));
+  }
+
   /** Who holds {@code type} on {@code scope}. */
   public Holding who(EntityRef scope, DecisionType type) {
     Optional<Effective> e = ownership.effective(scope, type);

@@ -101,9 +101,7 @@ public final class Tools {
   public CallToolResult whoDecides(Map<String, Object> args) {
     return answer(() -> {
       EntityRef ref = authority.scope(string(args, "scope"));
-      String decision = string(args, "decision");
-      return AuthorityJson.who(ref, decision == null ? authority.who(ref)
-          : List.of(authority.who(ref, Authority.decisionType(decision))));
+      return AuthorityJson.who(ref, authority.holdings(ref, string(args, "decision")));
     });
   }
 

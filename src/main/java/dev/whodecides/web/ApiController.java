@@ -148,8 +148,7 @@ final class ApiController {
     String decision = ctx.queryParam("decision");
     try {
       EntityRef scope = authority.scope(ctx.queryParam("scope"));
-      ctx.json(AuthorityJson.who(scope, decision == null ? authority.who(scope)
-          : List.of(authority.who(scope, Authority.decisionType(decision)))));
+      ctx.json(AuthorityJson.who(scope, authority.holdings(scope, decision)));
     } catch (Authority.BadQuery e) {
       throw new ApiError(e.unknown() ? 404 : 400, e.getMessage());
     }
