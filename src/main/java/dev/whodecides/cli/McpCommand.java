@@ -62,7 +62,10 @@ final class McpCommand implements Callable<Integer> {
       });
       err.println("whodecides: serving the Model Context Protocol on stdin and stdout");
       err.flush();
-      StdioServer.serve(tools, Version.VERSION, new FileInputStream(FileDescriptor.in), protocol);
+      StdioServer.serve(tools, Version.VERSION, new FileInputStream(FileDescriptor.in), protocol, notice -> {
+        err.println(notice);
+        err.flush();
+      });
     }
     return 0;
   }

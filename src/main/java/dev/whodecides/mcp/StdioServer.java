@@ -6,11 +6,10 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The Model Context Protocol over a pair of streams (a process's stdin and stdout): newline-delimited
@@ -31,44 +30,16 @@ public final class StdioServer {
     return McpJsonDefaults.getMapper();
   }
 
-  /** Serves {@code tools} on {@code in} and {@code out} until {@code in} ends, then closes the session. */
-  public static void serve(Tools tools, String version, InputStream in, OutputStream out) throws InterruptedException {
+  /**
+   * Serves {@code tools} on {@code in} and {@code out} until {@code in} ends, then closes the session;
+   * {@code notices} hears of each line of input answered with an error rather than passed on.
+   */
+  public static void serve(Tools tools, String version, InputStream in, OutputStream out, Consumer<String> notices)
+      throws InterruptedException {
     CountDownLatch ended = new CountDownLatch(1);
-    InputStream watched = new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        try {
-          return seen(super.read());
-        } catch (IOException e) {
-          ended.countDown();
-          throw e;
-        }
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        try {
-          return seen(super.read(b, off, len));
-        } catch (IOException e) {
-          ended.countDown();
-          throw e;
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        ended.countDown();
-        super.close();
-      }
-
-      private int seen(int n) {
-        if (n < 0) {
-          ended.countDown();
-        }
-        return n;
-      }
-    };
-    McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper(), watched, out))
+    McpJsonMapper mapper = mapper();
+    InputStream checked = new CheckedLines(in, out, mapper, ended::countDown, notices);
+    McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, checked, out))
         .serverInfo("whodecides", version)
         .instructions(INSTRUCTIONS)
         .capabilities(ServerCapabilities.builder().tools(false).build())

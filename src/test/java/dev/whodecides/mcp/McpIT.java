@@ -175,25 +175,30 @@ class McpIT {
 
   @Test
   void standardOutputCarriesNothingButProtocolMessages() throws Exception {
-    // Without a client library: the first line on stdout must already be the answer to initialize.
+    // Without a client library: a line that is no JSON is skipped, one that is no JSON-RPC but has an id is
+    // answered with an error, and the next line on stdout must already be the answer to initialize.
     ProcessBuilder pb = new ProcessBuilder(List.of("bash", "./whodecides", "mcp", EXAMPLE));
     pb.environment().put("WHODECIDES_JAR", jar());
     Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       OutputStream in = p.getOutputStream();
+      in.write("not json at all\n{\"id\": 9}\n".getBytes(StandardCharsets.UTF_8));
       in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
           + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}\n")
           .getBytes(StandardCharsets.UTF_8));
       in.flush();
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      String first = CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<String> lines = CompletableFuture.supplyAsync(() -> {
         try {
-          return out.readLine();
+          return out.readLine() + "\n" + out.readLine();
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
-      }).get(120, TimeUnit.SECONDS);
-      JsonNode answer = JSON.readTree(first);
+      });
+      String[] first = lines.get(120, TimeUnit.SECONDS).split("\n");
+      assertThat(JSON.readTree(first[0]).path("id").asInt()).isEqualTo(9);
+      assertThat(JSON.readTree(first[0]).path("error").path("code").asInt()).isEqualTo(-32600);
+      JsonNode answer = JSON.readTree(first[1]);
       assertThat(answer.path("id").asInt()).isEqualTo(1);
       assertThat(answer.path("result").path("serverInfo").path("name").asText()).isEqualTo("whodecides");
       in.close();
