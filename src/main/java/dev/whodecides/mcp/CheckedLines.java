@@ -26,21 +26,35 @@ final class CheckedLines extends InputStream {
   /** The longest line passed on, in characters; the transport's own limit is 16 MiB. */
   static final int MAX_CHARS = 8 * 1024 * 1024;
 
+  /** How long the requests read before the input ended may take to be answered. */
+  static final long ANSWER_SECONDS = 60;
+
   private final BufferedReader in;
   private final OutputStream out;
   private final McpJsonMapper mapper;
   private final Runnable ended;
   private final Consumer<String> notices;
+  private final InFlight inFlight;
   private byte[] line = new byte[0];
   private int pos;
 
   /** {@code out} is the protocol's stream, written under its own lock as the transport writes it. */
   CheckedLines(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable ended, Consumer<String> notices) {
+    this(in, out, mapper, ended, notices, null);
+  }
+
+  /**
+   * As above, telling {@code inFlight} (when not null) of every request passed on, and holding the end
+   * of input back until each has its answer.
+   */
+  CheckedLines(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable ended, Consumer<String> notices,
+      InFlight inFlight) {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     this.out = out;
     this.mapper = mapper;
     this.ended = ended;
     this.notices = notices;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -83,6 +97,13 @@ final class CheckedLines extends InputStream {
           }
         }
         if (c == -1 && text.length() == 0) {
+          // The transport ends its session at the end of input, dropping what it has not answered yet:
+          // it sees the end only once every request read has its answer (a script that pipes its
+          // requests in and closes still gets them all).
+          if (inFlight != null && !inFlight.awaitAnswered(ANSWER_SECONDS)) {
+            notices.accept("whodecides: the input ended and some requests had no answer after " + ANSWER_SECONDS
+                + " s; closing without them");
+          }
           ended.run();
           return false;
         }
@@ -98,6 +119,10 @@ final class CheckedLines extends InputStream {
     } catch (IOException | RuntimeException e) {
       ended.run();
       throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ended.run();
+      return false;
     }
   }
 
@@ -110,7 +135,10 @@ final class CheckedLines extends InputStream {
       return false;
     }
     try {
-      McpSchema.deserializeJsonRpcMessage(mapper, message);
+      if (McpSchema.deserializeJsonRpcMessage(mapper, message) instanceof McpSchema.JSONRPCRequest request
+          && inFlight != null) {
+        inFlight.asked(request.id());
+      }
       return true;
     } catch (IOException | RuntimeException e) {
       refuse(json.get("id"), "JSON that is not a JSON-RPC 2.0 request, notification or response");

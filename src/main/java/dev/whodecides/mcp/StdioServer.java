@@ -38,8 +38,10 @@ public final class StdioServer {
       throws InterruptedException {
     CountDownLatch ended = new CountDownLatch(1);
     McpJsonMapper mapper = mapper();
-    InputStream checked = new CheckedLines(in, out, mapper, ended::countDown, notices);
-    McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, checked, out))
+    InFlight inFlight = new InFlight();
+    OutputStream watched = inFlight.watching(out, mapper);
+    InputStream checked = new CheckedLines(in, watched, mapper, ended::countDown, notices, inFlight);
+    McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, checked, watched))
         .serverInfo("whodecides", version)
         .instructions(INSTRUCTIONS)
         .capabilities(ServerCapabilities.builder().tools(false).build())
