@@ -13,16 +13,9 @@ final class AuthorityCli {
   private AuthorityCli() {}
 
   /**
-   * The authority of the catalog at {@code paths}; a catalog with unreadable files is refused (exit 2),
-   * since an answer from part of it could name the wrong person.
-   */
-  static Authority load(List<Path> paths, PrintWriter err) {
-    return load(paths, err, new BackstageOptions());
-  }
-
-  /**
    * The authority of the catalog at {@code paths} and, with --backstage, of the running Backstage
-   * beside them; a Backstage that cannot be read is refused like an unreadable file.
+   * beside them. A catalog with unreadable files, or a Backstage that cannot be read, is refused
+   * (exit 2), since an answer from part of it could name the wrong person.
    */
   static Authority load(List<Path> paths, PrintWriter err, BackstageOptions backstage) {
     List<Path> roots = paths == null ? List.of() : paths;
